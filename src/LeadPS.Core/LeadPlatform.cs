@@ -1,0 +1,9 @@
+namespace LeadPS
+{
+    /// <summary>The CRM platforms LeadPS talks to.</summary>
+    public enum LeadPlatform
+    {
+        Copper,
+        Ivvy,
+    }
+}
