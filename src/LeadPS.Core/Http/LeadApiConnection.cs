@@ -1,0 +1,246 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using LeadPS.Copper;
+using LeadPS.Ivvy;
+using LeadPS.Pacing;
+
+namespace LeadPS.Http
+{
+    /// <summary>
+    /// One authenticated connection to one platform account, and the single path every request
+    /// takes: pacing, authentication, sending, error translation and retries. Owns one HttpClient.
+    /// Safe to use from many threads at once.
+    /// </summary>
+    public sealed class LeadApiConnection : IDisposable
+    {
+        private readonly HttpClient _http;
+        private readonly IPlatformAdapter _adapter;
+        private readonly RollingWindowRateGate _rateGate;
+        private readonly RetryPolicy _retryPolicy;
+        private readonly IPacingClock _pacingClock;
+        private readonly Func<DateTimeOffset> _utcNow;
+
+        public LeadApiConnection(LeadApiConnectionOptions options)
+        {
+            if (options == null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            Platform = options.Platform;
+            Name = string.IsNullOrWhiteSpace(options.Name) ? options.Platform.ToString() : options.Name!.Trim();
+            UserName = options.UserName;
+            BaseAddress = WithTrailingSlash(options.BaseAddress ?? DefaultBaseAddress(options.Platform));
+            IsSandbox = options.Handler != null;
+            Endpoint = options.HandlerDescription ?? BaseAddress.ToString();
+            if (options.Handler == null)
+            {
+                TransportSecurity.EnsureSecureAddress(BaseAddress);
+            }
+
+            if (options.MaximumRetryCount < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), options.MaximumRetryCount, "MaximumRetryCount cannot be negative.");
+            }
+
+            if (options.Timeout <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), options.Timeout, "The timeout must be longer than zero.");
+            }
+
+            var redactor = new SecretRedactor(() => new[] { SecretText.Reveal(options.Secret) });
+            _adapter = options.Platform == LeadPlatform.Copper
+                ? new CopperAdapter(options.UserName, options.Secret, redactor)
+                : (IPlatformAdapter)new IvvyAdapter(options.UserName, options.Secret, redactor);
+
+            _pacingClock = options.PacingClock ?? new SystemPacingClock();
+            _utcNow = options.UtcNow ?? (() => DateTimeOffset.UtcNow);
+            RequestsPerMinute = options.RequestsPerMinute ?? (options.Platform == LeadPlatform.Copper ? LeadApiConnectionOptions.DefaultCopperRequestsPerMinute : 0);
+            _rateGate = RollingWindowRateGate.PerMinute(RequestsPerMinute, _pacingClock);
+            _retryPolicy = new RetryPolicy(options.MaximumRetryCount, options.RetryBaseDelay);
+            MaximumRetryCount = options.MaximumRetryCount;
+            Timeout = options.Timeout;
+
+            _http = new HttpClient(options.Handler ?? CreateNetworkHandler(options), disposeHandler: true)
+            {
+                BaseAddress = BaseAddress,
+                Timeout = options.Timeout,
+            };
+            _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("LeadPS", ModuleVersion));
+            _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        }
+
+        public string Name { get; }
+
+        public LeadPlatform Platform { get; }
+
+        /// <summary>Copper: the user's e-mail. iVvy: the API key (an identifier; the secret is never exposed).</summary>
+        public string UserName { get; }
+
+        public Uri BaseAddress { get; }
+
+        /// <summary>Where requests go: the base address, or the handler's description (the Sandbox).</summary>
+        public string Endpoint { get; }
+
+        public bool IsSandbox { get; }
+
+        /// <summary>The pacing budget in requests per minute; 0 when requests are not paced.</summary>
+        public int RequestsPerMinute { get; }
+
+        public int MaximumRetryCount { get; }
+
+        public TimeSpan Timeout { get; }
+
+        /// <summary>The account name the platform gave when the credential was verified.</summary>
+        public string? AccountName { get; private set; }
+
+        public static string ModuleVersion { get; } =
+            typeof(LeadApiConnection).GetTypeInfo().Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+        public static Uri DefaultBaseAddress(LeadPlatform platform) =>
+            platform == LeadPlatform.Copper ? new Uri(CopperAdapter.DefaultBaseAddress) : IvvyRegions.BaseAddress(IvvyRegion.AU);
+
+        /// <summary>Proves the credential with the platform's cheapest authenticated call.</summary>
+        public async Task VerifyCredentialAsync(CancellationToken cancellationToken)
+        {
+            var response = await SendAsync(_adapter.CredentialCheck, cancellationToken).ConfigureAwait(false);
+            AccountName = JsonBody.String(JsonBody.TryParse(response.Body), "name");
+        }
+
+        /// <summary>
+        /// Sends a request: waits for the rate budget, authenticates, sends, and turns errors into
+        /// exceptions, retrying what can safely be retried. Throws <see cref="LeadApiException"/>
+        /// (or a subclass) for every failure, <see cref="OperationCanceledException"/> on cancellation.
+        /// </summary>
+        public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken, IProgress<RetryNotice>? retries = null)
+        {
+            if (request == null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+
+            for (var retry = 0; ; retry++)
+            {
+                await _rateGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                LeadApiException failure;
+                TimeSpan? retryAfter = null;
+                try
+                {
+                    var response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
+                    var error = Redirected(response, request) ?? _adapter.TranslateError(response, request);
+                    if (error == null)
+                    {
+                        return response;
+                    }
+
+                    failure = error;
+                    retryAfter = RetryPolicy.ParseRetryAfter(response.Header("Retry-After"), _utcNow());
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failure = Unreachable(request, $"no answer within {Timeout.TotalSeconds:0.#} s", null);
+                }
+                catch (HttpRequestException ex)
+                {
+                    failure = Unreachable(request, ex.InnerException?.Message ?? ex.Message, ex);
+                }
+
+                if (retry >= _retryPolicy.MaximumRetryCount || !IsRetryable(failure, request))
+                {
+                    throw Final(failure, retryAfter);
+                }
+
+                var delay = _retryPolicy.GetDelay(retry + 1, retryAfter);
+                retries?.Report(new RetryNotice(request.ToString(), retry + 1, _retryPolicy.MaximumRetryCount, delay, failure.Message, failure.ErrorKind == LeadErrorKind.Throttled));
+                await _pacingClock.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        public void Dispose() => _http.Dispose();
+
+        public override string ToString() => $"{Name} ({Platform}, {UserName} at {Endpoint})";
+
+        private async Task<ApiResponse> SendOnceAsync(ApiRequest request, CancellationToken cancellationToken)
+        {
+            using (var message = new HttpRequestMessage(request.Method, request.Path))
+            {
+                if (request.JsonBody != null)
+                {
+                    message.Content = new ByteArrayContent(request.Body);
+                    message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                }
+
+                // Dated and signed per attempt: a retried iVvy request must not go stale.
+                _adapter.Authenticate(message, request.Body, _utcNow());
+                using (var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
+                {
+                    return await ApiResponse.ReadAsync(response).ConfigureAwait(false);
+                }
+            }
+        }
+
+        /// <summary>
+        /// A refused request (429) never reached the lead store, so it is always safe to resend.
+        /// Anything else that may have been carried out is resent only when doing it twice is harmless.
+        /// </summary>
+        private static bool IsRetryable(LeadApiException failure, ApiRequest request)
+        {
+            switch (failure.ErrorKind)
+            {
+                case LeadErrorKind.Throttled:
+                    return true;
+                case LeadErrorKind.Unavailable:
+                    return request.IsIdempotent;
+                default:
+                    return false;
+            }
+        }
+
+        private LeadApiException Final(LeadApiException failure, TimeSpan? retryAfter)
+        {
+            if (failure.ErrorKind == LeadErrorKind.Throttled && _retryPolicy.MaximumRetryCount > 0)
+            {
+                return new LeadApiThrottledException(
+                    $"{failure.Message} Still throttled after {_retryPolicy.MaximumRetryCount} retries; lower -ThrottleLimit or -RequestsPerMinute, or raise -MaximumRetryCount.",
+                    Platform, retryAfter, failure.PlatformCode, failure.ServerMessage, failure.ResponseBody, failure.Request);
+            }
+
+            return failure;
+        }
+
+        private LeadApiException? Redirected(ApiResponse response, ApiRequest request)
+        {
+            if (response.StatusCode < 300 || response.StatusCode >= 400)
+            {
+                return null;
+            }
+
+            return new LeadApiException(
+                $"{Platform} answered {response.StatusCode} to {request}, redirecting to '{response.Header("Location")}'. LeadPS does not follow redirects (they would drop or invalidate the authentication); connect with -BaseUri set to the new address.",
+                LeadErrorKind.Unknown, Platform, response.StatusCode, null, null, null, null, request.ToString());
+        }
+
+        private LeadApiUnavailableException Unreachable(ApiRequest request, string reason, Exception? inner) =>
+            new LeadApiUnavailableException($"{Platform} could not be reached for {request}: {reason}.", Platform, null, null, null, request.ToString(), inner);
+
+        private static HttpMessageHandler CreateNetworkHandler(LeadApiConnectionOptions options)
+        {
+            TransportSecurity.EnableTls12();
+            return new HttpClientHandler
+            {
+                // A redirect would drop or re-sign nothing correctly; report it instead of following it.
+                AllowAutoRedirect = false,
+                Proxy = options.Proxy,
+                UseProxy = true,
+                AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
+            };
+        }
+
+        private static Uri WithTrailingSlash(Uri uri) =>
+            uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
+    }
+}
