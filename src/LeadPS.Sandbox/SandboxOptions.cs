@@ -43,6 +43,9 @@ namespace LeadPS.Sandbox
         /// <summary>The server's clock minus the real one; iVvy refuses requests over 5 minutes off.</summary>
         public TimeSpan ClockOffset { get; set; } = TimeSpan.Zero;
 
+        /// <summary>How many received requests the Sandbox remembers for assertions (the oldest are forgotten first).</summary>
+        public int RequestLogCapacity { get; set; } = 10000;
+
         /// <summary>Seed for fault injection, so a run can be repeated.</summary>
         public int RandomSeed { get; set; } = 20261123;
 
