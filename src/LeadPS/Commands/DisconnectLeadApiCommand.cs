@@ -1,0 +1,89 @@
+using System.Management.Automation;
+using LeadPS.Http;
+
+namespace LeadPS.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Closes LeadPS connections and forgets their credentials.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "LeadApi", SupportsShouldProcess = true, DefaultParameterSetName = DefaultSet)]
+    [OutputType(typeof(void))]
+    public sealed class DisconnectLeadApiCommand : LeadCmdlet
+    {
+        private const string DefaultSet = "Default";
+        private const string NameSet = "Name";
+        private const string ConnectionSet = "Connection";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[] Name { get; set; } = new string[0];
+
+        [Parameter(Mandatory = true, ParameterSetName = ConnectionSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public LeadApiConnection[] Connection { get; set; } = new LeadApiConnection[0];
+
+        protected override void ProcessRecord()
+        {
+            var registry = Connections;
+            switch (ParameterSetName)
+            {
+                case ConnectionSet:
+                    foreach (var connection in Connection)
+                    {
+                        Disconnect(connection);
+                    }
+
+                    break;
+                case NameSet:
+                    foreach (var name in Name)
+                    {
+                        var matches = registry.Match(name);
+                        if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
+                        {
+                            WriteError(new ErrorRecord(
+                                new ItemNotFoundException($"There is no LeadPS connection named '{name}'. Get-LeadApiConnection lists them."),
+                                "LeadApiConnectionNotFound",
+                                ErrorCategory.ObjectNotFound,
+                                name));
+                        }
+
+                        foreach (var connection in matches)
+                        {
+                            Disconnect(connection);
+                        }
+                    }
+
+                    break;
+                default:
+                    var current = registry.Default;
+                    if (current == null)
+                    {
+                        WriteVerbose("There is no default LeadPS connection to close.");
+                        return;
+                    }
+
+                    Disconnect(current);
+                    break;
+            }
+        }
+
+        private void Disconnect(LeadApiConnection connection)
+        {
+            if (!ShouldProcess($"{connection.Name} ({connection.Platform}, {connection.UserName})", "Disconnect"))
+            {
+                return;
+            }
+
+            if (Connections.Remove(connection))
+            {
+                var next = Connections.Default;
+                WriteVerbose($"Closed '{connection.Name}'." + (next == null ? " No connection remains." : $" The default connection is now '{next.Name}'."));
+            }
+            else
+            {
+                WriteVerbose($"'{connection.Name}' was not open in this session.");
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using LeadPS.Connections;
+using LeadPS.Errors;
+using LeadPS.Http;
+
+namespace LeadPS
+{
+    /// <summary>
+    /// What every LeadPS cmdlet shares: the runspace's connections, a cancellation token that
+    /// Ctrl+C (StopProcessing) cancels at once, and the one way exceptions become ErrorRecords.
+    /// </summary>
+    public abstract class LeadCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
+        protected CancellationToken CancellationToken => _stopping.Token;
+
+        internal ConnectionRegistry Connections => ConnectionRegistry.ForCurrentRunspace();
+
+        public void Dispose()
+        {
+            _stopping.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>The given connection, or the runspace's default; without either, a terminating error.</summary>
+        internal LeadApiConnection ResolveConnection(LeadApiConnection? given)
+        {
+            var connection = given ?? Connections.Default;
+            if (connection == null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new InvalidOperationException("There is no LeadPS connection in this session. Run Connect-LeadApi first, or pass -Connection."),
+                    "LeadApiNotConnected",
+                    ErrorCategory.ConnectionError,
+                    null)
+                {
+                    ErrorDetails = new ErrorDetails("There is no LeadPS connection in this session.")
+                    {
+                        RecommendedAction = "Connect-LeadApi -Platform Copper -Credential (Get-Credential), or Connect-LeadApi -Platform Copper -Sandbox.",
+                    },
+                });
+            }
+
+            return connection!;
+        }
+
+        /// <summary>Waits for a task on the pipeline thread; Ctrl+C ends the wait at once.</summary>
+        protected void Await(Task task)
+        {
+            try
+            {
+                task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        protected T Await<T>(Task<T> task)
+        {
+            Await((Task)task);
+            return task.Result;
+        }
+
+        protected void WriteLeadError(Exception exception, object? targetObject) =>
+            WriteError(LeadErrorRecords.From(exception, targetObject));
+
+        protected void ThrowLeadError(Exception exception, object? targetObject) =>
+            ThrowTerminatingError(LeadErrorRecords.From(exception, targetObject));
+    }
+}
