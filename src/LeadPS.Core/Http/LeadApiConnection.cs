@@ -166,7 +166,7 @@ namespace LeadPS.Http
 
         private async Task<ApiResponse> SendOnceAsync(ApiRequest request, CancellationToken cancellationToken)
         {
-            using (var message = new HttpRequestMessage(request.Method, request.Path))
+            using (var message = new HttpRequestMessage(request.Method, new Uri(BaseAddress, request.Path)))
             {
                 if (request.JsonBody != null)
                 {

@@ -10,6 +10,8 @@ namespace LeadPS.Tests.Infrastructure;
 /// </summary>
 public sealed class PowerShellSession : IDisposable
 {
+    private const string TerminatingVariable = "__LeadPSTestTerminatingError";
+
     private readonly Runspace _runspace;
 
     public PowerShellSession(bool importModule = true)
@@ -41,21 +43,24 @@ public sealed class PowerShellSession : IDisposable
             }
         }
 
-        ps.AddScript(script);
+        // A terminating error ends the script and lands in the catch; non-terminating ones flow to the error stream.
+        _runspace.SessionStateProxy.SetVariable(TerminatingVariable, null);
+        ps.AddScript("try { & {\n" + script + "\n} @args } catch { $global:" + TerminatingVariable + " = $_ }");
         foreach (var argument in arguments)
         {
             ps.AddArgument(argument);
         }
 
-        Exception? terminating = null;
         var output = new List<PSObject>();
+        ErrorRecord? terminating = null;
         try
         {
             output.AddRange(ps.Invoke());
+            terminating = _runspace.SessionStateProxy.GetVariable(TerminatingVariable) as ErrorRecord;
         }
         catch (RuntimeException ex)
         {
-            terminating = ex;
+            terminating = ex.ErrorRecord;
         }
 
         return new ScriptResult(
@@ -81,8 +86,11 @@ public sealed record ScriptResult(
     IReadOnlyList<string> Debug,
     IReadOnlyList<string> Information,
     IReadOnlyList<string> Progress,
-    Exception? Terminating)
+    ErrorRecord? TerminatingRecord)
 {
+    /// <summary>The exception of the error that ended the script, if one did.</summary>
+    public Exception? Terminating => TerminatingRecord?.Exception;
+
     public ScriptResult ThrowIfErrors()
     {
         if (Terminating != null)
@@ -98,9 +106,6 @@ public sealed record ScriptResult(
         return this;
     }
 
-    /// <summary>The ErrorRecord of a terminating error, whatever wrapped it.</summary>
-    public ErrorRecord? TerminatingRecord => (Terminating as IContainsErrorRecord)?.ErrorRecord;
-
     /// <summary>Every stream as text, plus each error's full detail, for searching for leaks.</summary>
     public string AllText()
     {
@@ -113,13 +118,9 @@ public sealed record ScriptResult(
         parts.AddRange(Debug);
         parts.AddRange(Information);
         parts.AddRange(Progress);
-        if (Terminating != null)
+        if (TerminatingRecord != null)
         {
-            parts.Add(Terminating.ToString());
-            if (TerminatingRecord != null)
-            {
-                parts.AddRange(Describe(TerminatingRecord));
-            }
+            parts.AddRange(Describe(TerminatingRecord));
         }
 
         return string.Join("\n", parts);
