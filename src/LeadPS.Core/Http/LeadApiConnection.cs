@@ -35,7 +35,8 @@ namespace LeadPS.Http
             Name = string.IsNullOrWhiteSpace(options.Name) ? options.Platform.ToString() : options.Name!.Trim();
             UserName = options.UserName;
             BaseAddress = WithTrailingSlash(options.BaseAddress ?? DefaultBaseAddress(options.Platform));
-            IsSandbox = options.Handler != null;
+            IsSandbox = options.Sandbox != null;
+            Sandbox = options.Sandbox;
             Endpoint = options.HandlerDescription ?? BaseAddress.ToString();
             if (options.Handler == null)
             {
@@ -87,6 +88,9 @@ namespace LeadPS.Http
         public string Endpoint { get; }
 
         public bool IsSandbox { get; }
+
+        /// <summary>The Sandbox serving this connection (its store, request log and knobs), or null.</summary>
+        public object? Sandbox { get; }
 
         /// <summary>The pacing budget in requests per minute; 0 when requests are not paced.</summary>
         public int RequestsPerMinute { get; }

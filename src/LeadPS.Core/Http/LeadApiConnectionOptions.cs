@@ -69,6 +69,9 @@ namespace LeadPS.Http
         /// <summary>A description of where requests go when <see cref="Handler"/> is set (e.g. <c>Sandbox</c>).</summary>
         public string? HandlerDescription { get; set; }
 
+        /// <summary>The emulator behind <see cref="Handler"/>, when it is a Sandbox; exposed on the connection for assertions.</summary>
+        public object? Sandbox { get; set; }
+
         /// <summary>The clock requests are dated with (iVvy signs the date); defaults to the system clock.</summary>
         public Func<DateTimeOffset>? UtcNow { get; set; }
 

@@ -4,6 +4,8 @@ using System.Net;
 using System.Security;
 using LeadPS.Http;
 using LeadPS.Ivvy;
+using LeadPS.Pacing;
+using LeadPS.Sandbox;
 
 namespace LeadPS.Commands
 {
@@ -16,12 +18,16 @@ namespace LeadPS.Commands
     {
         private const string CredentialSet = "Credential";
         private const string SecretSet = "Secret";
+        private const string SandboxSet = "Sandbox";
+        private const string SandboxUser = "sandbox@leadps.test";
+        private const string SandboxIvvyKey = "SANDBOXKEY";
 
         [Parameter(Mandatory = true, Position = 0)]
         public LeadPlatform Platform { get; set; }
 
         /// <summary>Copper: user name = the token owner's e-mail, password = API token. iVvy: user name = API key, password = API secret.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = CredentialSet)]
+        [Parameter(ParameterSetName = SandboxSet)]
         [Credential]
         public PSCredential Credential { get; set; } = PSCredential.Empty;
 
@@ -33,6 +39,15 @@ namespace LeadPS.Commands
         /// <summary>Copper: the API token. iVvy: the API secret.</summary>
         [Parameter(Mandatory = true, ParameterSetName = SecretSet)]
         public SecureString Secret { get; set; } = new SecureString();
+
+        /// <summary>Serve the platform from the embedded emulator: no network, no real account.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SandboxSet)]
+        public SwitchParameter Sandbox { get; set; }
+
+        /// <summary>The Sandbox's knobs: a hashtable of SandboxOptions properties (Latency, RequestsPerMinute, TimeScale, FaultRate, Faults, ClockOffset, ...).</summary>
+        [Parameter(ParameterSetName = SandboxSet)]
+        [ValidateNotNull]
+        public SandboxOptions? SandboxOption { get; set; }
 
         [Parameter]
         public IvvyRegion? Region { get; set; }
@@ -122,14 +137,18 @@ namespace LeadPS.Commands
                 ThrowArgumentError($"-Region applies to iVvy only; {Platform} has one address (use -BaseUri to override it).", "Region");
             }
 
+            if (Sandbox && (Region.HasValue || BaseUri != null || Proxy != null))
+            {
+                ThrowArgumentError("-Sandbox serves the platform from memory; it takes no -Region, -BaseUri or -Proxy.", Region.HasValue ? "Region" : BaseUri != null ? "BaseUri" : "Proxy");
+            }
+
             if (ProxyCredential != null && Proxy == null)
             {
                 ThrowArgumentError("-ProxyCredential needs -Proxy.", "ProxyCredential");
             }
 
-            var userName = ParameterSetName == SecretSet ? UserName : Credential.UserName;
-            var secret = ParameterSetName == SecretSet ? Secret : Credential.Password;
-            return new LeadApiConnectionOptions(Platform, userName, secret)
+            var (userName, secret) = ChooseCredential();
+            var options = new LeadApiConnectionOptions(Platform, userName, secret)
             {
                 Name = Name,
                 BaseAddress = BaseUri ?? (Region.HasValue ? IvvyRegions.BaseAddress(Region.Value) : null),
@@ -138,6 +157,64 @@ namespace LeadPS.Commands
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 Proxy = Proxy == null ? null : new WebProxy(Proxy) { Credentials = ProxyCredential?.GetNetworkCredential() },
             };
+            if (Sandbox)
+            {
+                AttachSandbox(options);
+            }
+
+            return options;
+        }
+
+        private (string UserName, SecureString Secret) ChooseCredential()
+        {
+            if (ParameterSetName == SecretSet)
+            {
+                return (UserName, Secret);
+            }
+
+            if (ParameterSetName == SandboxSet && Credential == PSCredential.Empty)
+            {
+                // A sandbox needs no real credential: make a throwaway one it accepts.
+                var secret = new SecureString();
+                foreach (var c in Guid.NewGuid().ToString("N"))
+                {
+                    secret.AppendChar(c);
+                }
+
+                secret.MakeReadOnly();
+                return (Platform == LeadPlatform.Copper ? SandboxUser : SandboxIvvyKey, secret);
+            }
+
+            return (Credential.UserName, Credential.Password);
+        }
+
+        /// <summary>
+        /// The sandbox accepts the credential connected with, unless -SandboxOption names the
+        /// account it accepts (to rehearse a refused credential).
+        /// </summary>
+        private void AttachSandbox(LeadApiConnectionOptions options)
+        {
+            var sandboxOptions = (SandboxOption ?? new SandboxOptions()).Clone();
+            var secret = new NetworkCredential(string.Empty, options.Secret).Password;
+            if (Platform == LeadPlatform.Copper && sandboxOptions.CopperUserEmail == null && sandboxOptions.CopperApiToken == null)
+            {
+                sandboxOptions.CopperUserEmail = options.UserName;
+                sandboxOptions.CopperApiToken = secret;
+            }
+
+            if (Platform == LeadPlatform.Ivvy && sandboxOptions.IvvyApiKey == null)
+            {
+                sandboxOptions.IvvyApiKey = options.UserName;
+                sandboxOptions.IvvyApiSecret = secret;
+            }
+
+            var sandbox = new LeadSandbox(Platform, sandboxOptions);
+            options.Sandbox = sandbox;
+            options.Handler = sandbox.CreateHandler();
+            options.HandlerDescription = $"Sandbox ({Platform}, in memory)";
+            options.BaseAddress = sandbox.InMemoryBaseAddress;
+            options.PacingClock = new SystemPacingClock(sandboxOptions.TimeScale);
+            options.RequestsPerMinute ??= sandboxOptions.RequestsPerMinute > 0 && Platform == LeadPlatform.Copper ? sandboxOptions.RequestsPerMinute : 0;
         }
 
         private void ThrowArgumentError(string message, string parameter) =>
