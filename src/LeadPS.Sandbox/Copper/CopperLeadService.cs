@@ -46,8 +46,11 @@ namespace LeadPS.Sandbox.Copper
 
         public SandboxResponse Create(JObject body)
         {
-            var lead = Add(_validator.Validate(body, creating: true));
-            return SandboxResponse.Json(200, lead);
+            var changes = _validator.Validate(body, creating: true);
+            lock (_gate)
+            {
+                return SandboxResponse.Json(200, _renderer.Render(AddLocked(changes)));
+            }
         }
 
         public SandboxResponse Get(long id)
@@ -108,7 +111,7 @@ namespace LeadPS.Sandbox.Copper
                             throw CopperApiException.Invalid("name", "can't be blank");
                         }
 
-                        return SandboxResponse.Json(200, AddLocked(changes));
+                        return SandboxResponse.Json(200, _renderer.Render(AddLocked(changes)));
                     case 1:
                         var lead = _store.Find(matches[0])!;
                         _store.Update(lead, changes, Now());
@@ -141,7 +144,11 @@ namespace LeadPS.Sandbox.Copper
         /// <summary>Creates a lead from validated changes (the seeding path for tests and runbooks).</summary>
         public long Seed(JObject properties)
         {
-            return (long)Add(_validator.Validate(properties, creating: true))["id"]!;
+            var changes = _validator.Validate(properties, creating: true);
+            lock (_gate)
+            {
+                return AddLocked(changes).Id;
+            }
         }
 
         public CopperLeadRecord? Snapshot(long id)
@@ -161,16 +168,7 @@ namespace LeadPS.Sandbox.Copper
             }
         }
 
-        private JObject Add(CopperLeadChanges changes)
-        {
-            lock (_gate)
-            {
-                return AddLocked(changes);
-            }
-        }
-
-        private JObject AddLocked(CopperLeadChanges changes) =>
-            _renderer.Render(_store.Add(changes, Now(), _catalogue.DefaultStatus.Id));
+        private CopperLead AddLocked(CopperLeadChanges changes) => _store.Add(changes, Now(), _catalogue.DefaultStatus.Id);
 
         private CopperLead FindOrThrow(long id) => _store.Find(id) ?? throw CopperApiException.NotFound();
 
