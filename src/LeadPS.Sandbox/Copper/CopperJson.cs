@@ -34,7 +34,8 @@ namespace LeadPS.Sandbox.Copper
                     reader.DateParseHandling = DateParseHandling.None;
                     reader.FloatParseHandling = FloatParseHandling.Double;
                     reader.MaxDepth = 64;
-                    var token = JToken.ReadFrom(reader);
+                    // No line info: stored values would otherwise carry it for as long as the lead lives.
+                    var token = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Ignore });
                     while (reader.Read())
                     {
                         if (reader.TokenType != JsonToken.Comment)

@@ -21,6 +21,9 @@ namespace LeadPS.Sandbox.Copper
         {
             var parts = CopperNameParts.Parse(lead.Name);
             var monetaryValue = Field(lead, "monetary_value");
+            JToken email = lead.EmailAddress == null
+                ? JValue.CreateNull()
+                : new JObject { ["email"] = lead.EmailAddress, ["category"] = lead.EmailCategory };
             var status = _catalogue.FindStatus(lead.StatusId) ?? _catalogue.DefaultStatus;
             return new JObject
             {
@@ -32,22 +35,22 @@ namespace LeadPS.Sandbox.Copper
                 ["middle_name"] = parts.MiddleName,
                 ["suffix"] = parts.Suffix,
                 ["address"] = Field(lead, "address"),
-                ["assignee_id"] = Field(lead, "assignee_id"),
+                ["assignee_id"] = lead.AssigneeId,
                 ["company_name"] = Field(lead, "company_name"),
-                ["customer_source_id"] = Field(lead, "customer_source_id"),
+                ["customer_source_id"] = lead.CustomerSourceId,
                 ["details"] = Field(lead, "details"),
-                ["email"] = Field(lead, "email"),
+                ["email"] = email,
                 ["interaction_count"] = 0,
 
                 // Copper reports a currency only alongside an amount.
                 ["monetary_unit"] = monetaryValue.Type == JTokenType.Null
                     ? JValue.CreateNull()
-                    : lead.Fields["monetary_unit"]?.DeepClone() ?? DefaultMonetaryUnit,
+                    : lead.Field("monetary_unit")?.DeepClone() ?? DefaultMonetaryUnit,
                 ["monetary_value"] = monetaryValue,
                 ["socials"] = List(lead, "socials"),
                 ["status"] = status.Name,
                 ["status_id"] = status.Id,
-                ["tags"] = List(lead, "tags"),
+                ["tags"] = new JArray(lead.Tags),
                 ["title"] = Field(lead, "title"),
                 ["websites"] = List(lead, "websites"),
                 ["phone_numbers"] = List(lead, "phone_numbers"),
@@ -58,9 +61,9 @@ namespace LeadPS.Sandbox.Copper
             };
         }
 
-        private static JToken Field(CopperLead lead, string name) => lead.Fields[name]?.DeepClone() ?? JValue.CreateNull();
+        private static JToken Field(CopperLead lead, string name) => lead.Field(name)?.DeepClone() ?? JValue.CreateNull();
 
-        private static JToken List(CopperLead lead, string name) => lead.Fields[name]?.DeepClone() ?? new JArray();
+        private static JToken List(CopperLead lead, string name) => lead.Field(name)?.DeepClone() ?? new JArray();
 
         private JArray CustomFields(CopperLead lead)
         {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Newtonsoft.Json.Linq;
 
 namespace LeadPS.Sandbox.Copper
 {
@@ -12,8 +11,8 @@ namespace LeadPS.Sandbox.Copper
     internal sealed class CopperLeadStore
     {
         private readonly Dictionary<long, CopperLead> _leads = new Dictionary<long, CopperLead>();
-        private readonly Dictionary<string, HashSet<long>> _idsByName = new Dictionary<string, HashSet<long>>(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, HashSet<long>> _idsByEmail = new Dictionary<string, HashSet<long>>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, List<long>> _idsByName = new Dictionary<string, List<long>>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, List<long>> _idsByEmail = new Dictionary<string, List<long>>(StringComparer.OrdinalIgnoreCase);
         private long _nextId;
 
         public CopperLeadStore(long firstId)
@@ -29,9 +28,8 @@ namespace LeadPS.Sandbox.Copper
 
         public CopperLead Add(CopperLeadChanges changes, long now, long defaultStatusId)
         {
-            var lead = new CopperLead(_nextId++, now);
-            lead.Fields["status_id"] = defaultStatusId;
-            Apply(lead, changes);
+            var lead = new CopperLead(_nextId++, now, defaultStatusId);
+            lead.Apply(changes);
             _leads.Add(lead.Id, lead);
             Index(lead);
             return lead;
@@ -40,7 +38,7 @@ namespace LeadPS.Sandbox.Copper
         public void Update(CopperLead lead, CopperLeadChanges changes, long now)
         {
             Unindex(lead);
-            Apply(lead, changes);
+            lead.Apply(changes);
             lead.DateModified = now;
             Index(lead);
         }
@@ -62,35 +60,8 @@ namespace LeadPS.Sandbox.Copper
         /// <summary>Ids of leads whose e-mail address equals <paramref name="email"/>, ignoring case and surrounding blanks.</summary>
         public IReadOnlyCollection<long> IdsWithEmail(string email) => Lookup(_idsByEmail, email.Trim());
 
-        private static IReadOnlyCollection<long> Lookup(Dictionary<string, HashSet<long>> index, string key) =>
+        private static IReadOnlyCollection<long> Lookup(Dictionary<string, List<long>> index, string key) =>
             index.TryGetValue(key, out var ids) ? ids.ToArray() : Array.Empty<long>();
-
-        private static void Apply(CopperLead lead, CopperLeadChanges changes)
-        {
-            foreach (var change in changes.Fields)
-            {
-                if (change.Value.Type == JTokenType.Null)
-                {
-                    lead.Fields.Remove(change.Key);
-                }
-                else
-                {
-                    lead.Fields[change.Key] = change.Value.DeepClone();
-                }
-            }
-
-            foreach (var change in changes.CustomFields)
-            {
-                if (change.Value.Type == JTokenType.Null)
-                {
-                    lead.CustomValues.Remove(change.Key);
-                }
-                else
-                {
-                    lead.CustomValues[change.Key] = change.Value.DeepClone();
-                }
-            }
-        }
 
         private void Index(CopperLead lead)
         {
@@ -104,7 +75,7 @@ namespace LeadPS.Sandbox.Copper
             RemoveFromIndex(_idsByEmail, lead.EmailAddress, lead.Id);
         }
 
-        private static void AddToIndex(Dictionary<string, HashSet<long>> index, string? key, long id)
+        private static void AddToIndex(Dictionary<string, List<long>> index, string? key, long id)
         {
             if (string.IsNullOrEmpty(key))
             {
@@ -113,14 +84,14 @@ namespace LeadPS.Sandbox.Copper
 
             if (!index.TryGetValue(key!, out var ids))
             {
-                ids = new HashSet<long>();
+                ids = new List<long>(1);
                 index.Add(key!, ids);
             }
 
             ids.Add(id);
         }
 
-        private static void RemoveFromIndex(Dictionary<string, HashSet<long>> index, string? key, long id)
+        private static void RemoveFromIndex(Dictionary<string, List<long>> index, string? key, long id)
         {
             if (!string.IsNullOrEmpty(key) && index.TryGetValue(key!, out var ids) && ids.Remove(id) && ids.Count == 0)
             {
