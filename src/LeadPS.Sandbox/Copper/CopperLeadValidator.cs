@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 
 namespace LeadPS.Sandbox.Copper
@@ -14,20 +12,11 @@ namespace LeadPS.Sandbox.Copper
     /// </summary>
     internal sealed class CopperLeadValidator
     {
-        private static readonly string[] EmailCategories = { "work", "personal", "other" };
-        private static readonly string[] PhoneCategories = { "mobile", "work", "home", "other" };
-        private static readonly string[] WebsiteCategories = { "work", "personal", "other" };
-        private static readonly string[] SocialCategories =
-            { "linkedin", "twitter", "googleplus", "facebook", "youtube", "quora", "foursquare", "klout", "gravatar", "other" };
-        private static readonly string[] AddressParts = { "street", "city", "state", "postal_code", "country" };
         private static readonly string[] ResponseOnlyFields =
         {
             "id", "prefix", "first_name", "middle_name", "last_name", "suffix", "interaction_count",
             "date_created", "date_modified", "date_last_contacted",
         };
-
-        // Deliberately loose (one @, a dot in the domain, no spaces): plausible, not RFC 5322.
-        private static readonly Regex PlausibleEmail = new Regex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$", RegexOptions.CultureInvariant);
 
         private readonly CopperCatalogue _catalogue;
 
@@ -56,9 +45,6 @@ namespace LeadPS.Sandbox.Copper
             return changes;
         }
 
-        /// <summary>The plausibility rule for e-mail addresses, shared with upsert matching.</summary>
-        public static bool IsPlausibleEmail(string address) => PlausibleEmail.IsMatch(address);
-
         private void ValidateField(string field, JToken value, CopperLeadChanges changes, CopperValidationErrors errors)
         {
             switch (field)
@@ -78,38 +64,40 @@ namespace LeadPS.Sandbox.Copper
                 case "company_name":
                 case "title":
                 case "details":
-                    Store(field, ValidateOptionalString(field, value, errors), changes);
+                    Store(field, CopperFieldRules.OptionalString(field, value, errors), changes);
                     break;
                 case "email":
-                    Store(field, ValidateEmail(value, errors), changes);
+                    Store(field, CopperFieldRules.Email(value, errors), changes);
                     break;
                 case "phone_numbers":
-                    Store(field, ValidateCategorizedList(field, value, "number", PhoneCategories, errors), changes);
+                    Store(field, CopperFieldRules.PhoneNumbers(value, errors), changes);
                     break;
                 case "socials":
+                    Store(field, CopperFieldRules.Socials(value, errors), changes);
+                    break;
                 case "websites":
-                    Store(field, ValidateCategorizedList(field, value, "url", field == "socials" ? SocialCategories : WebsiteCategories, errors), changes);
+                    Store(field, CopperFieldRules.Websites(value, errors), changes);
                     break;
                 case "address":
-                    Store(field, ValidateAddress(value, errors), changes);
+                    Store(field, CopperFieldRules.Address(value, errors), changes);
                     break;
                 case "assignee_id":
-                    Store(field, ValidateReference(field, value, _catalogue.HasUser, "is not a user of this account", errors), changes);
+                    Store(field, CopperFieldRules.Reference(field, value, _catalogue.HasUser, "is not a user of this account", errors), changes);
                     break;
                 case "customer_source_id":
-                    Store(field, ValidateReference(field, value, _catalogue.HasCustomerSource, "is not a customer source of this account", errors), changes);
+                    Store(field, CopperFieldRules.Reference(field, value, _catalogue.HasCustomerSource, "is not a customer source of this account", errors), changes);
                     break;
                 case "status":
                 case "status_id":
                     break; // both resolved together in ResolveStatus
                 case "monetary_value":
-                    Store(field, CopperJson.IsNull(value) || CopperJson.TryGetNumber(value, out _) ? value.DeepClone() : Error(field, "must be a number, got " + CopperJson.Describe(value), errors), changes);
+                    Store(field, CopperFieldRules.OptionalNumber(field, value, errors), changes);
                     break;
                 case "monetary_unit":
-                    Store(field, ValidateCurrency(value, errors), changes);
+                    Store(field, CopperFieldRules.Currency(value, errors), changes);
                     break;
                 case "tags":
-                    Store(field, ValidateTags(value, errors), changes);
+                    Store(field, CopperFieldRules.Tags(value, errors), changes);
                     break;
                 case "custom_fields":
                     ValidateCustomFields(value, changes, errors);
@@ -132,175 +120,6 @@ namespace LeadPS.Sandbox.Copper
             }
         }
 
-        private static JToken? Error(string field, string reason, CopperValidationErrors errors)
-        {
-            errors.Add(field, reason);
-            return null;
-        }
-
-        private static bool Fail(string field, string reason, CopperValidationErrors errors)
-        {
-            errors.Add(field, reason);
-            return false;
-        }
-
-        private static JToken? ValidateOptionalString(string field, JToken value, CopperValidationErrors errors) =>
-            CopperJson.IsNull(value) || value.Type == JTokenType.String
-                ? value.DeepClone()
-                : Error(field, "must be a string, got " + CopperJson.Describe(value), errors);
-
-        private static JToken? ValidateEmail(JToken value, CopperValidationErrors errors)
-        {
-            if (CopperJson.IsNull(value))
-            {
-                return JValue.CreateNull();
-            }
-
-            if (!(value is JObject email))
-            {
-                return Error("email", "must be an object {\"email\": ..., \"category\": ...}, got " + CopperJson.Describe(value), errors);
-            }
-
-            var valid = RejectUnknownKeys("email", email, new[] { "email", "category" }, errors);
-            var address = CopperJson.AsString(email["email"])?.Trim();
-            if (address == null || !IsPlausibleEmail(address))
-            {
-                valid = Fail("email.email", "must be a valid e-mail address", errors);
-            }
-
-            var category = CopperJson.AsString(email["category"]);
-            if (!IsOneOf(category, EmailCategories))
-            {
-                valid = Fail("email.category", "must be one of " + string.Join(", ", EmailCategories), errors);
-            }
-
-            return valid ? new JObject { ["email"] = address, ["category"] = category } : null;
-        }
-
-        private static JToken? ValidateCategorizedList(string field, JToken value, string key, string[] categories, CopperValidationErrors errors)
-        {
-            if (CopperJson.IsNull(value))
-            {
-                return new JArray();
-            }
-
-            if (!(value is JArray items))
-            {
-                return Error(field, "must be an array of {\"" + key + "\", \"category\"} objects, got " + CopperJson.Describe(value), errors);
-            }
-
-            var normalized = new JArray();
-            var valid = true;
-            for (var index = 0; index < items.Count; index++)
-            {
-                var itemField = field + "[" + index + "]";
-                if (!(items[index] is JObject item))
-                {
-                    valid = Fail(itemField, "must be an object, got " + CopperJson.Describe(items[index]), errors);
-                    continue;
-                }
-
-                valid &= RejectUnknownKeys(itemField, item, new[] { key, "category" }, errors);
-                var text = CopperJson.AsString(item[key])?.Trim();
-                if (string.IsNullOrEmpty(text))
-                {
-                    valid = Fail(itemField + "." + key, "can't be blank", errors);
-                }
-
-                var category = CopperJson.AsString(item["category"]);
-                if (!IsOneOf(category, categories))
-                {
-                    valid = Fail(itemField + ".category", "must be one of " + string.Join(", ", categories), errors);
-                }
-
-                normalized.Add(new JObject { [key] = text, ["category"] = category });
-            }
-
-            return valid ? normalized : null;
-        }
-
-        private static JToken? ValidateAddress(JToken value, CopperValidationErrors errors)
-        {
-            if (CopperJson.IsNull(value))
-            {
-                return JValue.CreateNull();
-            }
-
-            if (!(value is JObject address))
-            {
-                return Error("address", "must be an object with street, city, state, postal_code, country, got " + CopperJson.Describe(value), errors);
-            }
-
-            var valid = RejectUnknownKeys("address", address, AddressParts, errors);
-            var normalized = new JObject();
-            foreach (var part in AddressParts)
-            {
-                var partValue = address[part];
-                if (!CopperJson.IsNull(partValue) && partValue!.Type != JTokenType.String)
-                {
-                    valid = Fail("address." + part, "must be a string, got " + CopperJson.Describe(partValue), errors);
-                }
-
-                normalized[part] = partValue?.DeepClone() ?? JValue.CreateNull();
-            }
-
-            return valid ? normalized : null;
-        }
-
-        private static JToken? ValidateReference(string field, JToken value, Func<long, bool> exists, string unknownReason, CopperValidationErrors errors)
-        {
-            if (CopperJson.IsNull(value))
-            {
-                return JValue.CreateNull();
-            }
-
-            if (!CopperJson.TryGetInt64(value, out var id))
-            {
-                return Error(field, "must be an integer id, got " + CopperJson.Describe(value), errors);
-            }
-
-            return exists(id) ? new JValue(id) : Error(field, id + " " + unknownReason, errors);
-        }
-
-        private static JToken? ValidateCurrency(JToken value, CopperValidationErrors errors)
-        {
-            if (CopperJson.IsNull(value))
-            {
-                return JValue.CreateNull();
-            }
-
-            var unit = CopperJson.AsString(value)?.Trim();
-            return unit != null && unit.Length == 3 && unit.All(char.IsLetter)
-                ? new JValue(unit.ToUpperInvariant())
-                : Error("monetary_unit", "must be a three-letter currency code such as USD", errors);
-        }
-
-        private static JToken? ValidateTags(JToken value, CopperValidationErrors errors)
-        {
-            if (CopperJson.IsNull(value))
-            {
-                return new JArray();
-            }
-
-            if (!(value is JArray items) || items.Any(item => string.IsNullOrWhiteSpace(CopperJson.AsString(item))))
-            {
-                return Error("tags", "must be an array of non-empty strings", errors);
-            }
-
-            // Copper keeps a tag once however often it is sent.
-            var tags = new JArray();
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var tag in items.Select(item => CopperJson.AsString(item)!.Trim()))
-            {
-                if (seen.Add(tag))
-                {
-                    tags.Add(tag);
-                }
-            }
-
-            return tags;
-        }
-
         private void ValidateCustomFields(JToken value, CopperLeadChanges changes, CopperValidationErrors errors)
         {
             if (!(value is JArray entries))
@@ -318,7 +137,7 @@ namespace LeadPS.Sandbox.Copper
                     continue;
                 }
 
-                RejectUnknownKeys(field, entry, new[] { "custom_field_definition_id", "value" }, errors);
+                CopperFieldRules.RejectUnknownKeys(field, entry, new[] { "custom_field_definition_id", "value" }, errors);
                 var definition = FindLeadDefinition(field + ".custom_field_definition_id", entry["custom_field_definition_id"], _catalogue, errors);
                 if (definition == null)
                 {
@@ -408,19 +227,5 @@ namespace LeadPS.Sandbox.Copper
                 changes.Fields["status_id"] = statusId.Value;
             }
         }
-
-        private static bool RejectUnknownKeys(string field, JObject value, string[] allowed, CopperValidationErrors errors)
-        {
-            var valid = true;
-            foreach (var property in value.Properties().Where(property => Array.IndexOf(allowed, property.Name) < 0))
-            {
-                errors.Add(field + "." + property.Name, "is not a known key (expected " + string.Join(", ", allowed) + ")");
-                valid = false;
-            }
-
-            return valid;
-        }
-
-        private static bool IsOneOf(string? value, string[] allowed) => value != null && Array.IndexOf(allowed, value) >= 0;
     }
 }
