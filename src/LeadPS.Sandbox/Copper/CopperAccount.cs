@@ -5,7 +5,7 @@ namespace LeadPS.Sandbox.Copper
     /// <summary>The emulated Copper account, as <c>GET /account</c> returns it.</summary>
     public sealed class CopperAccount
     {
-        public CopperAccount(long id, string name, string primaryTimezone)
+        internal CopperAccount(long id, string name, string primaryTimezone)
         {
             Id = id;
             Name = name;

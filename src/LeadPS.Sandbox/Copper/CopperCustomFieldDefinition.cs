@@ -8,7 +8,7 @@ namespace LeadPS.Sandbox.Copper
     /// <summary>A custom field definition of the emulated account (read-only view).</summary>
     public sealed class CopperCustomFieldDefinition
     {
-        public CopperCustomFieldDefinition(
+        internal CopperCustomFieldDefinition(
             long id,
             string name,
             string dataType,

@@ -3,7 +3,7 @@ namespace LeadPS.Sandbox.Copper
     /// <summary>One choice of a Dropdown or MultiSelect custom field; leads store its <see cref="Id"/>.</summary>
     public sealed class CopperCustomFieldOption
     {
-        public CopperCustomFieldOption(long id, string name, int rank)
+        internal CopperCustomFieldOption(long id, string name, int rank)
         {
             Id = id;
             Name = name;

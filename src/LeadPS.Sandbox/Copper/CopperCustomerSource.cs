@@ -5,7 +5,7 @@ namespace LeadPS.Sandbox.Copper
     /// <summary>A customer source of the emulated account (read-only view).</summary>
     public sealed class CopperCustomerSource
     {
-        public CopperCustomerSource(long id, string name)
+        internal CopperCustomerSource(long id, string name)
         {
             Id = id;
             Name = name;

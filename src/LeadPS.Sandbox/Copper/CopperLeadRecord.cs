@@ -6,7 +6,7 @@ namespace LeadPS.Sandbox.Copper
     /// </summary>
     public sealed class CopperLeadRecord
     {
-        public CopperLeadRecord(long id, string name, string? email, long statusId, long dateCreated, long dateModified, string json)
+        internal CopperLeadRecord(long id, string name, string? email, long statusId, long dateCreated, long dateModified, string json)
         {
             Id = id;
             Name = name;

@@ -5,7 +5,7 @@ namespace LeadPS.Sandbox.Copper
     /// <summary>A lead status of the emulated account (read-only view).</summary>
     public sealed class CopperLeadStatus
     {
-        public CopperLeadStatus(long id, string name, int order, bool isDefault)
+        internal CopperLeadStatus(long id, string name, int order, bool isDefault)
         {
             Id = id;
             Name = name;

@@ -5,7 +5,7 @@ namespace LeadPS.Sandbox.Copper
     /// <summary>A user of the emulated account; valid values of <c>assignee_id</c>.</summary>
     public sealed class CopperUser
     {
-        public CopperUser(long id, string name, string email)
+        internal CopperUser(long id, string name, string email)
         {
             Id = id;
             Name = name;
