@@ -11,6 +11,9 @@ namespace LeadPS.Mapping
     /// </summary>
     internal static class CopperFieldCatalog
     {
+        // Declared before Fields: static initialisers run in textual order and Build() reads it.
+        internal static readonly IReadOnlyList<string> AddressParts = new[] { "street", "city", "state", "postal_code", "country" };
+
         internal static readonly IReadOnlyDictionary<string, CopperField> Fields = Build();
 
         /// <summary>Fields Copper returns but never takes: reported, not sent.</summary>
@@ -19,8 +22,6 @@ namespace LeadPS.Mapping
             "datecreated", "datemodified", "datelastcontacted", "interactioncount", "monetaryunit",
             "prefix", "firstname", "middlename", "lastname", "suffix",
         };
-
-        internal static readonly IReadOnlyList<string> AddressParts = new[] { "street", "city", "state", "postal_code", "country" };
 
         internal static bool TryGet(string key, out CopperField field) => Fields.TryGetValue(PropertyKey.Normalize(key), out field!);
 
