@@ -7,7 +7,7 @@ namespace LeadPS.Core.Tests.Mapping
     public class CopperCustomFieldTests
     {
         private static JArray CustomFields(params (string Key, object? Value)[] pairs) =>
-            (JArray)Body(Copper().MapLead(Of(pairs.Prepend(("name", "x")).ToArray())))["custom_fields"]!;
+            (JArray)Body(CopperMapper().MapLead(Of(pairs.Prepend(("name", "x")).ToArray())))["custom_fields"]!;
 
         private static JToken Value(string key, object? value)
         {
@@ -121,7 +121,7 @@ namespace LeadPS.Core.Tests.Mapping
         public void Null_clears_a_custom_field_and_blank_omits_it()
         {
             Assert.Equal(JTokenType.Null, Value("Lead Score", null).Type);
-            Assert.Null(Body(Copper().MapLead(Of(("name", "x"), ("Lead Score", ""))))["custom_fields"]);
+            Assert.Null(Body(CopperMapper().MapLead(Of(("name", "x"), ("Lead Score", ""))))["custom_fields"]);
         }
 
         [Fact]

@@ -9,7 +9,7 @@ namespace LeadPS.Core.Tests.Mapping
         [Fact]
         public void The_seed_upsert_body_is_reproduced()
         {
-            var lead = Copper().MapUpsert(Of(("name", "My Lead"), ("email", "mylead@gmail.test")), "email");
+            var lead = CopperMapper().MapUpsert(Of(("name", "My Lead"), ("email", "mylead@gmail.test")), "email");
 
             Assert.Equal(
                 """{"properties":{"name":"My Lead","email":{"email":"mylead@gmail.test","category":"work"}},"match":{"field_name":"email","field_value":"mylead@gmail.test"}}""",
@@ -21,16 +21,16 @@ namespace LeadPS.Core.Tests.Mapping
         [InlineData("Email")]
         [InlineData(" EMAIL ")]
         public void Email_match_names_are_case_insensitive(string matchField) =>
-            Assert.Equal("""{"field_name":"email","field_value":"a@b.test"}""", Copper().BuildMatch(matchField, "a@b.test").Json);
+            Assert.Equal("""{"field_name":"email","field_value":"a@b.test"}""", CopperMapper().BuildMatch(matchField, "a@b.test").Json);
 
         [Fact]
         public void Email_match_value_may_be_an_email_object() =>
-            Assert.Equal("a@b.test", Copper().BuildMatch("email", Table(("email", " a@b.test "), ("category", "personal"))).Value);
+            Assert.Equal("a@b.test", CopperMapper().BuildMatch("email", Table(("email", " a@b.test "), ("category", "personal"))).Value);
 
         [Fact]
         public void Name_match()
         {
-            var match = Copper().BuildMatch("name", "Zoë 张");
+            var match = CopperMapper().BuildMatch("name", "Zoë 张");
             Assert.Equal("""{"field_name":"name","field_value":"Zoë 张"}""", match.Json);
             Assert.Equal("name", match.FieldName);
             Assert.Null(match.CustomFieldDefinitionId);
@@ -45,7 +45,7 @@ namespace LeadPS.Core.Tests.Mapping
         [InlineData("Is VIP", "yes", """{"field_name":"custom","field_value":{"custom_field_definition_id":100768,"value":true}}""")]
         public void Custom_match_by_name_or_id_converts_the_value(string matchField, string value, string json)
         {
-            var match = Copper().BuildMatch(matchField, value);
+            var match = CopperMapper().BuildMatch(matchField, value);
             Assert.Equal(json, match.Json);
             Assert.Equal("custom", match.FieldName);
             Assert.NotNull(match.CustomFieldDefinitionId);
@@ -53,22 +53,22 @@ namespace LeadPS.Core.Tests.Mapping
 
         [Fact]
         public void Custom_match_display_name_is_the_definition_s_name() =>
-            Assert.Equal("Priority", Copper().BuildMatch("100765", "Low").DisplayName);
+            Assert.Equal("Priority", CopperMapper().BuildMatch("100765", "Low").DisplayName);
 
         [Fact]
         public void Custom_match_on_an_unknown_field_lists_what_can_be_matched()
         {
-            var error = Invalid(() => Copper().BuildMatch("Shoe Size", "44"), "Shoe Size");
+            var error = Invalid(() => CopperMapper().BuildMatch("Shoe Size", "44"), "Shoe Size");
             Assert.Contains("'email', 'name', 'Lead Score', 'Priority', 'Renewal Date', 'Is VIP', 'Account Code'", error.Message);
         }
 
         [Fact]
         public void Custom_match_on_a_field_not_on_leads_is_refused() =>
-            Assert.Contains("not available on leads", Invalid(() => Copper().BuildMatch("Person Only", "x"), "Person Only").Message);
+            Assert.Contains("not available on leads", Invalid(() => CopperMapper().BuildMatch("Person Only", "x"), "Person Only").Message);
 
         [Fact]
         public void Custom_match_on_a_field_that_is_not_filterable_is_refused() =>
-            Assert.Contains("not filterable", Invalid(() => Copper().BuildMatch("notes", "x"), "Notes").Message);
+            Assert.Contains("not filterable", Invalid(() => CopperMapper().BuildMatch("notes", "x"), "Notes").Message);
 
         [Fact]
         public void Custom_match_without_a_schema_is_refused() =>
@@ -79,15 +79,15 @@ namespace LeadPS.Core.Tests.Mapping
         [InlineData("email", "")]
         [InlineData("name", "  ")]
         public void A_match_needs_a_value(string field, string? value) =>
-            Invalid(() => Copper().BuildMatch(field, value), field);
+            Invalid(() => CopperMapper().BuildMatch(field, value), field);
 
         [Fact]
         public void A_bad_email_match_value_is_refused() =>
-            Invalid(() => Copper().BuildMatch("email", "not an address"), "email");
+            Invalid(() => CopperMapper().BuildMatch("email", "not an address"), "email");
 
         [Fact]
         public void A_blank_match_field_is_a_programming_error() =>
-            Assert.Throws<ArgumentException>(() => Copper().BuildMatch(" ", "x"));
+            Assert.Throws<ArgumentException>(() => CopperMapper().BuildMatch(" ", "x"));
 
         [Theory]
         [InlineData("email")]
@@ -102,21 +102,21 @@ namespace LeadPS.Core.Tests.Mapping
         [Fact]
         public void Own_match_value_from_a_plain_email_or_an_email_object()
         {
-            Assert.Equal("a@b.test", Copper().GetOwnMatchValue(Of(("email", "a@b.test")), "email"));
-            Assert.Equal("a@b.test", Copper().GetOwnMatchValue(Of(("Email", Table(("email", "a@b.test")))), "EMAIL"));
+            Assert.Equal("a@b.test", CopperMapper().GetOwnMatchValue(Of(("email", "a@b.test")), "email"));
+            Assert.Equal("a@b.test", CopperMapper().GetOwnMatchValue(Of(("Email", Table(("email", "a@b.test")))), "EMAIL"));
         }
 
         [Fact]
         public void Own_match_value_for_name() =>
-            Assert.Equal("Bob", Copper().GetOwnMatchValue(Of(("Name", "Bob")), "name"));
+            Assert.Equal("Bob", CopperMapper().GetOwnMatchValue(Of(("Name", "Bob")), "name"));
 
         [Fact]
         public void Own_match_value_for_a_custom_field_by_name_id_or_custom_fields()
         {
-            Assert.Equal(1L, Copper().GetOwnMatchValue(Of(("Priority", "High")), "priority"));
-            Assert.Equal(1L, Copper().GetOwnMatchValue(Of(("100765", "High")), "Priority"));
-            Assert.Equal(1L, Copper().GetOwnMatchValue(Of(("custom_fields", new object[] { Table(("custom_field_definition_id", 100765), ("value", 1)) })), "100765"));
-            Assert.Equal("AC-1", Copper().GetOwnMatchValue(Of(("account_code", "AC-1")), "Account Code"));
+            Assert.Equal(1L, CopperMapper().GetOwnMatchValue(Of(("Priority", "High")), "priority"));
+            Assert.Equal(1L, CopperMapper().GetOwnMatchValue(Of(("100765", "High")), "Priority"));
+            Assert.Equal(1L, CopperMapper().GetOwnMatchValue(Of(("custom_fields", new object[] { Table(("custom_field_definition_id", 100765), ("value", 1)) })), "100765"));
+            Assert.Equal("AC-1", CopperMapper().GetOwnMatchValue(Of(("account_code", "AC-1")), "Account Code"));
         }
 
         [Theory]
@@ -125,18 +125,18 @@ namespace LeadPS.Core.Tests.Mapping
         [InlineData("Priority", "Priority")]
         public void Own_match_value_missing_names_the_field(string matchField, string fieldName)
         {
-            var error = Invalid(() => Copper().GetOwnMatchValue(Of(("title", "CEO")), matchField), fieldName);
+            var error = Invalid(() => CopperMapper().GetOwnMatchValue(Of(("title", "CEO")), matchField), fieldName);
             Assert.Contains("no value for the match field", error.Message);
         }
 
         [Fact]
         public void Own_match_value_of_a_cleared_email_is_missing() =>
-            Invalid(() => Copper().GetOwnMatchValue(Of(("email", null)), "email"), "email");
+            Invalid(() => CopperMapper().GetOwnMatchValue(Of(("email", null)), "email"), "email");
 
         [Fact]
         public void Upsert_defaults_its_match_value_to_the_input_s_own()
         {
-            var body = Body(Copper().MapUpsert(Of(("name", "x"), ("Account Code", "AC-9")), "Account Code"));
+            var body = Body(CopperMapper().MapUpsert(Of(("name", "x"), ("Account Code", "AC-9")), "Account Code"));
             Assert.Equal("""{"field_name":"custom","field_value":{"custom_field_definition_id":100773,"value":"AC-9"}}""", body["match"]!.ToString(Newtonsoft.Json.Formatting.None));
             Assert.Equal("AC-9", (string?)body["properties"]!["custom_fields"]![0]!["value"]);
         }
@@ -144,27 +144,27 @@ namespace LeadPS.Core.Tests.Mapping
         [Fact]
         public void Upsert_with_an_explicit_match_value()
         {
-            var body = Body(Copper().MapUpsert(Of(("name", "Bob")), "email", "bob@example.test"));
+            var body = Body(CopperMapper().MapUpsert(Of(("name", "Bob")), "email", "bob@example.test"));
             Assert.Equal("bob@example.test", (string?)body["match"]!["field_value"]);
             Assert.Null(body["properties"]!["email"]);
         }
 
         [Fact]
         public void Upsert_with_an_explicit_null_match_value_is_refused() =>
-            Invalid(() => Copper().MapUpsert(Of(("name", "Bob"), ("email", "a@b.test")), "email", null), "email");
+            Invalid(() => CopperMapper().MapUpsert(Of(("name", "Bob"), ("email", "a@b.test")), "email", null), "email");
 
         [Fact]
         public void Upsert_without_the_match_field_in_the_input_is_refused() =>
-            Invalid(() => Copper().MapUpsert(Of(("name", "Bob")), "email"), "email");
+            Invalid(() => CopperMapper().MapUpsert(Of(("name", "Bob")), "email"), "email");
 
         [Fact]
         public void Upsert_with_nothing_to_send_is_refused() =>
-            Invalid(() => Copper().MapUpsert(Of(("Shoe", "44")), "name", "Bob"), null);
+            Invalid(() => CopperMapper().MapUpsert(Of(("Shoe", "44")), "name", "Bob"), null);
 
         [Fact]
         public void Upsert_carries_the_input_id_and_name_but_does_not_send_the_id()
         {
-            var lead = Copper().MapUpsert(Of(("id", 8), ("name", "Bob"), ("email", "a@b.test")), "email");
+            var lead = CopperMapper().MapUpsert(Of(("id", 8), ("name", "Bob"), ("email", "a@b.test")), "email");
             Assert.Equal(8L, lead.Id);
             Assert.Equal("Bob", lead.Name);
             Assert.Null(Body(lead)["properties"]!["id"]);
@@ -173,7 +173,7 @@ namespace LeadPS.Core.Tests.Mapping
         [Fact]
         public void The_match_object_is_a_copy()
         {
-            var match = Copper().BuildMatch("name", "x");
+            var match = CopperMapper().BuildMatch("name", "x");
             match.ToJObject()["field_value"] = "y";
             Assert.Equal("x", (string?)match.ToJObject()["field_value"]);
         }

@@ -28,9 +28,9 @@ namespace LeadPS.Core.Tests.Mapping
 
         public static CopperSchema Schema() => CopperSchema.Parse(SchemaJson);
 
-        public static CopperLeadMapper Copper(IEnumerable<string>? ignored = null) => new CopperLeadMapper(Schema(), ignored);
+        public static CopperLeadMapper CopperMapper(IEnumerable<string>? ignored = null) => new CopperLeadMapper(Schema(), ignored);
 
-        public static IvvyLeadMapper Ivvy(IEnumerable<string>? ignored = null) => new IvvyLeadMapper(ignored);
+        public static IvvyLeadMapper IvvyMapper(IEnumerable<string>? ignored = null) => new IvvyLeadMapper(ignored);
 
         public static List<KeyValuePair<string, object?>> Of(params (string Key, object? Value)[] pairs) =>
             pairs.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)).ToList();
