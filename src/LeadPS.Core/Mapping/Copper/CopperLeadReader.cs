@@ -270,8 +270,9 @@ namespace LeadPS.Mapping
                 return null;
             }
 
+            var field = new FieldRef(id.ToString(CultureInfo.InvariantCulture), key);
             return _schema.FindById(id)
-                ?? throw _converter.Invalid(new FieldRef(id.ToString(CultureInfo.InvariantCulture), key), "Copper has no custom field definition with id " + id.ToString(CultureInfo.InvariantCulture) + ".");
+                ?? throw _converter.Invalid(field, "The custom field " + field.Label + " does not exist: Copper has no custom field definition with that id.");
         }
 
         private void AddCustomValue(CopperLeadReading reading, SlotTracker slots, CopperCustomFieldDefinition? definition, long id, string givenKey, object? value)
