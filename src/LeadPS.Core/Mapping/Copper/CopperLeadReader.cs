@@ -94,7 +94,13 @@ namespace LeadPS.Mapping
                     return;
             }
 
-            reading.Properties[field.Name] = Convert(field.Kind, value, fieldRef, reading.Unknown);
+            var converted = Convert(field.Kind, value, fieldRef, reading.Unknown);
+            if (IsBlankList(converted, value))
+            {
+                return;
+            }
+
+            reading.Properties[field.Name] = converted;
             if (field.Name == "name")
             {
                 reading.Name = (string?)reading.Properties["name"];
@@ -149,6 +155,10 @@ namespace LeadPS.Mapping
 
             address[part] = _contact.AddressPart(value, partRef);
         }
+
+        /// <summary>A CSV cell such as ";" holds no item: like a blank cell it is omitted rather than sent as [] (which clears the list).</summary>
+        private static bool IsBlankList(JToken converted, object? value) =>
+            value is string && converted is JArray array && array.Count == 0;
 
         private LeadValidationException WholeAndParts() =>
             _converter.Invalid(new FieldRef("address"), "The field 'address' is given both as one object and as separate street/city/state/postal_code/country properties; give one or the other.");
@@ -290,7 +300,10 @@ namespace LeadPS.Mapping
             }
 
             var token = definition != null ? _custom.Convert(definition, value, field) : PlainJson.From(value, field, _converter);
-            reading.CustomFields.Add(new CopperCustomFieldValue(id, field, token));
+            if (!IsBlankList(token, value))
+            {
+                reading.CustomFields.Add(new CopperCustomFieldValue(id, field, token));
+            }
         }
     }
 }
