@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace LeadPS.Mapping
+{
+    /// <summary>
+    /// addOrUpdateLead's required-when rules, checked before any request so a bad CSV row fails
+    /// locally with every missing field named. Adding needs name, sourceId, typeId and stageId, then:
+    /// a company lead (companyId or company given, even alongside contactId) needs companyId — or a
+    /// new company object — and companyLeadContactId; a contact lead needs contactId — or a new
+    /// contact with firstName, lastName and email — and industryId. Updating needs any field besides id.
+    /// </summary>
+    internal sealed class IvvyLeadRules
+    {
+        private static readonly string[] AlwaysRequired = { "name", "sourceId", "typeId", "stageId" };
+
+        private readonly LeadValueConverter _converter;
+
+        internal IvvyLeadRules(LeadValueConverter converter)
+        {
+            _converter = converter;
+        }
+
+        internal static bool IsCompanyLead(IvvyLeadReading reading) => reading.Has("companyId") || reading.Has("company");
+
+        internal void Check(IvvyLeadReading reading, long? id)
+        {
+            if (id != null)
+            {
+                if (!reading.Fields.HasValues)
+                {
+                    throw new LeadValidationException(
+                        "Nothing to update on iVvy lead " + id.Value.ToString(CultureInfo.InvariantCulture) + ": no field besides 'id' was given" + reading.Unknown.DescribeIgnored("not sent, unknown to iVvy") + ".",
+                        null,
+                        LeadPlatform.Ivvy);
+                }
+
+                return;
+            }
+
+            var missing = new List<string>();
+            foreach (var name in AlwaysRequired)
+            {
+                if (!reading.Has(name))
+                {
+                    missing.Add(name);
+                }
+            }
+
+            var companyLead = IsCompanyLead(reading);
+            if (companyLead)
+            {
+                if (!reading.Has("companyId") && !reading.HasNested("company"))
+                {
+                    missing.Add("companyId");
+                }
+
+                if (!reading.Has("companyLeadContactId"))
+                {
+                    missing.Add("companyLeadContactId");
+                }
+            }
+            else
+            {
+                AddMissingContact(reading, missing);
+                if (!reading.Has("industryId"))
+                {
+                    missing.Add("industryId");
+                }
+            }
+
+            if (missing.Count > 0)
+            {
+                throw _converter.Invalid(new FieldRef(missing[0]), Describe(missing, companyLead) + reading.Unknown.DescribeIgnored("not sent, unknown to iVvy"));
+            }
+        }
+
+        private static void AddMissingContact(IvvyLeadReading reading, List<string> missing)
+        {
+            if (reading.Has("contactId"))
+            {
+                return;
+            }
+
+            if (!reading.HasNested("contact"))
+            {
+                missing.Add("contactId");
+                return;
+            }
+
+            foreach (var key in new[] { "firstName", "lastName", "email" })
+            {
+                if (!reading.HasNestedValue("contact", key))
+                {
+                    missing.Add("contact." + key);
+                }
+            }
+        }
+
+        private static string Describe(List<string> missing, bool companyLead)
+        {
+            var list = "'" + string.Join("', '", missing) + "'";
+            var kind = companyLead
+                ? "As a company lead (companyId or company given) it also needs companyId, or a new company object, and companyLeadContactId."
+                : "As a contact lead (no companyId or company given) it also needs contactId, or a new contact with firstName, lastName and email, and industryId.";
+            return "Cannot add the iVvy lead: " + list + (missing.Count == 1 ? " is" : " are")
+                + " missing. A new lead (no 'id') needs name, sourceId, typeId and stageId. " + kind;
+        }
+    }
+}
