@@ -21,19 +21,16 @@ namespace LeadPS.Copper
             _connection = connection ?? throw new ArgumentNullException(nameof(connection));
         }
 
-        /// <summary>PUT /leads/upsert: creates or updates the single lead that matches.</summary>
-        public Task<JObject> UpsertAsync(JObject properties, JObject match, CancellationToken cancellationToken, IProgress<RetryNotice>? retries = null)
-        {
-            var body = new JObject { ["properties"] = properties, ["match"] = match };
+        /// <summary>PUT /leads/upsert with <c>{properties, match}</c>: creates or updates the single lead that matches.</summary>
+        public Task<JObject> UpsertAsync(string body, CancellationToken cancellationToken, IProgress<RetryNotice>? retries = null) =>
             // Sending the same upsert twice leaves one lead: safe to retry.
-            return SendForObjectAsync(new ApiRequest(HttpMethod.Put, "leads/upsert", Compact(body), isIdempotent: true), cancellationToken, retries);
-        }
+            SendForObjectAsync(new ApiRequest(HttpMethod.Put, "leads/upsert", body, isIdempotent: true), cancellationToken, retries);
 
-        public Task<JObject> CreateAsync(JObject properties, CancellationToken cancellationToken, IProgress<RetryNotice>? retries = null) =>
-            SendForObjectAsync(new ApiRequest(HttpMethod.Post, "leads", Compact(properties)), cancellationToken, retries);
+        public Task<JObject> CreateAsync(string properties, CancellationToken cancellationToken, IProgress<RetryNotice>? retries = null) =>
+            SendForObjectAsync(new ApiRequest(HttpMethod.Post, "leads", properties), cancellationToken, retries);
 
-        public Task<JObject> UpdateAsync(long id, JObject properties, CancellationToken cancellationToken, IProgress<RetryNotice>? retries = null) =>
-            SendForObjectAsync(new ApiRequest(HttpMethod.Put, "leads/" + Id(id), Compact(properties), isIdempotent: true), cancellationToken, retries);
+        public Task<JObject> UpdateAsync(long id, string properties, CancellationToken cancellationToken, IProgress<RetryNotice>? retries = null) =>
+            SendForObjectAsync(new ApiRequest(HttpMethod.Put, "leads/" + Id(id), properties, isIdempotent: true), cancellationToken, retries);
 
         public Task<JObject> GetAsync(long id, CancellationToken cancellationToken) =>
             SendForObjectAsync(new ApiRequest(HttpMethod.Get, "leads/" + Id(id)), cancellationToken, null);

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LeadPS.Copper;
 using LeadPS.Ivvy;
+using LeadPS.Leads;
 using LeadPS.Pacing;
 
 namespace LeadPS.Http
@@ -23,6 +24,8 @@ namespace LeadPS.Http
         private readonly RetryPolicy _retryPolicy;
         private readonly IPacingClock _pacingClock;
         private readonly Func<DateTimeOffset> _utcNow;
+        private CopperLeadService? _copperLeads;
+        private IvvyLeadService? _ivvyLeads;
 
         public LeadApiConnection(LeadApiConnectionOptions options)
         {
@@ -101,6 +104,16 @@ namespace LeadPS.Http
 
         /// <summary>The account name the platform gave when the credential was verified.</summary>
         public string? AccountName { get; private set; }
+
+        /// <summary>Copper lead operations over this connection (with its cached custom field definitions).</summary>
+        internal CopperLeadService CopperLeads => Platform == LeadPlatform.Copper
+            ? LazyInitializer.EnsureInitialized(ref _copperLeads, () => new CopperLeadService(this, IgnoredInputProperties.All))!
+            : throw new InvalidOperationException($"'{Name}' is an {Platform} connection, not Copper.");
+
+        /// <summary>iVvy lead operations over this connection.</summary>
+        internal IvvyLeadService IvvyLeads => Platform == LeadPlatform.Ivvy
+            ? LazyInitializer.EnsureInitialized(ref _ivvyLeads, () => new IvvyLeadService(this, IgnoredInputProperties.All))!
+            : throw new InvalidOperationException($"'{Name}' is a {Platform} connection, not iVvy.");
 
         public static string ModuleVersion { get; } =
             typeof(LeadApiConnection).GetTypeInfo().Assembly.GetName().Version?.ToString(3) ?? "0.0.0";

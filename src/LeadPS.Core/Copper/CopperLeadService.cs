@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using LeadPS.Http;
+using LeadPS.Leads;
+using LeadPS.Mapping;
+using Newtonsoft.Json.Linq;
+
+namespace LeadPS.Copper
+{
+    /// <summary>
+    /// Copper lead operations for the cmdlets: the connection's custom field definitions (fetched
+    /// once, cached), mapping, and the calls. One per connection; safe for concurrent use.
+    /// </summary>
+    internal sealed class CopperLeadService
+    {
+        private readonly CopperLeadClient _client;
+        private readonly IReadOnlyCollection<string> _ignored;
+        private readonly object _lock = new object();
+        private Task<CopperSchema>? _schema;
+
+        public CopperLeadService(LeadApiConnection connection, IReadOnlyCollection<string> ignoredProperties)
+        {
+            Connection = connection;
+            _client = new CopperLeadClient(connection);
+            _ignored = ignoredProperties;
+        }
+
+        public LeadApiConnection Connection { get; }
+
+        /// <summary>The custom field definitions if they were already fetched (so -WhatIf need not ask).</summary>
+        public CopperSchema? CachedSchema
+        {
+            get
+            {
+                var schema = _schema;
+                return schema != null && schema.Status == TaskStatus.RanToCompletion ? schema.Result : null;
+            }
+        }
+
+        /// <summary>The custom field definitions, fetched on first use; a failed fetch is tried again next time.</summary>
+        public Task<CopperSchema> SchemaAsync(CancellationToken cancellationToken)
+        {
+            lock (_lock)
+            {
+                if (_schema == null || _schema.IsFaulted || _schema.IsCanceled)
+                {
+                    _schema = FetchSchemaAsync(cancellationToken);
+                }
+
+                return _schema;
+            }
+        }
+
+        public CopperLeadMapper Mapper(CopperSchema? schema) => new CopperLeadMapper(schema, _ignored);
+
+        public async Task<CopperLead> UpsertAsync(MappedLead upsert, CancellationToken cancellationToken, IProgress<RetryNotice>? retries)
+        {
+            var json = await _client.UpsertAsync(upsert.Json, cancellationToken, retries).ConfigureAwait(false);
+            return Read(json, LeadOutcome.Upserted);
+        }
+
+        /// <summary>POST /leads without an id, PUT /leads/{id} with one.</summary>
+        public async Task<CopperLead> SetAsync(MappedLead lead, CancellationToken cancellationToken, IProgress<RetryNotice>? retries)
+        {
+            var json = lead.Id.HasValue
+                ? await _client.UpdateAsync(lead.Id.Value, lead.Json, cancellationToken, retries).ConfigureAwait(false)
+                : await _client.CreateAsync(lead.Json, cancellationToken, retries).ConfigureAwait(false);
+            return Read(json, lead.Id.HasValue ? LeadOutcome.Updated : LeadOutcome.Created);
+        }
+
+        public async Task<CopperLead> GetAsync(long id, CancellationToken cancellationToken) =>
+            Read(await _client.GetAsync(id, cancellationToken).ConfigureAwait(false), LeadOutcome.Retrieved);
+
+        /// <summary>Every lead the search filter finds, page by page; <paramref name="onLead"/> returns false to stop.</summary>
+        public Task<long> SearchAsync(JObject filter, Func<CopperLead, bool> onLead, CancellationToken cancellationToken) =>
+            _client.SearchAsync(filter, json => onLead(Read(json, LeadOutcome.Retrieved)), cancellationToken);
+
+        private CopperLead Read(JObject json, LeadOutcome outcome)
+        {
+            var lead = LeadReader.Copper(json, outcome);
+            lead.Connection = Connection.Name;
+            return lead;
+        }
+
+        private async Task<CopperSchema> FetchSchemaAsync(CancellationToken cancellationToken) =>
+            CopperSchema.Parse(await _client.GetCustomFieldDefinitionsJsonAsync(cancellationToken).ConfigureAwait(false));
+    }
+}
