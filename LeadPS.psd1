@@ -14,7 +14,10 @@
     CmdletsToExport      = @(
         'Connect-LeadApi'
         'Disconnect-LeadApi'
+        'Get-Lead'
         'Get-LeadApiConnection'
+        'Invoke-LeadUpsert'
+        'Set-Lead'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
@@ -23,7 +26,7 @@
             Tags         = @('CRM', 'Leads', 'Copper', 'ProsperWorks', 'iVvy', 'Upsert', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/leadps/LeadPS'
             LicenseUri   = 'https://github.com/leadps/LeadPS/blob/main/LICENSE'
-            ReleaseNotes = 'Connect-LeadApi, Get-LeadApiConnection and Disconnect-LeadApi for Copper and iVvy over one signed, paced HTTP core.'
+            ReleaseNotes = 'Invoke-LeadUpsert, Set-Lead and Get-Lead for Copper and iVvy with typed error records; Connect-LeadApi with an embedded Sandbox of both APIs.'
         }
     }
 }

@@ -102,6 +102,7 @@ namespace LeadPS.Commands
                 throw;
             }
 
+            PrefetchCopperSchema(connection);
             Connections.Add(connection);
             var account = connection.AccountName == null ? string.Empty : $" (account '{connection.AccountName}')";
             var pace = connection.RequestsPerMinute > 0 ? $"{connection.RequestsPerMinute} requests per minute" : "no pacing";
@@ -109,6 +110,28 @@ namespace LeadPS.Commands
             if (PassThru)
             {
                 WriteObject(connection);
+            }
+        }
+
+        /// <summary>
+        /// Reads Copper's custom field definitions now, so custom fields map by name and -WhatIf can
+        /// check them without a request later. A failure here is not fatal: they are read on first use.
+        /// </summary>
+        private void PrefetchCopperSchema(LeadApiConnection connection)
+        {
+            if (connection.Platform != LeadPlatform.Copper)
+            {
+                return;
+            }
+
+            try
+            {
+                var schema = Await(connection.CopperLeads.SchemaAsync(CancellationToken));
+                WriteVerbose($"Read {schema.Definitions.Count} custom field definitions.");
+            }
+            catch (LeadApiException ex)
+            {
+                WriteWarning($"Could not read Copper's custom field definitions yet ({ex.Message}); they are read again on first use.");
             }
         }
 

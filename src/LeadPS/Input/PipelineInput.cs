@@ -13,7 +13,6 @@ namespace LeadPS.Input
     /// </summary>
     internal static class PipelineInput
     {
-
         public static IReadOnlyList<KeyValuePair<string, object?>> ToProperties(object? input)
         {
             var value = Unwrap(input);

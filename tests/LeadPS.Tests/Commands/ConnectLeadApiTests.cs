@@ -35,16 +35,19 @@ public sealed class ConnectLeadApiTests : IDisposable
         Assert.Equal(platform, connection.Platform);
         Assert.Equal(platform.ToString(), connection.Name);
         Assert.Empty(standIn.Problems);
-        var request = Assert.Single(standIn.Received);
+        var request = standIn.Received.First();
         Assert.StartsWith("LeadPS/", request.Header("User-Agent"));
         if (platform == LeadPlatform.Copper)
         {
+            // The credential check, then the custom field definitions read once per connection.
+            Assert.Equal(new[] { "/developer_api/v1/account", "/developer_api/v1/custom_field_definitions" }, standIn.Received.Select(r => r.Path));
             Assert.Equal("Stand-in Account", connection.AccountName);
             Assert.Equal(CopperToken, request.Header("X-PW-AccessToken"));
             Assert.Equal(CopperUser, request.Header("X-PW-UserEmail"));
         }
         else
         {
+            Assert.Single(standIn.Received);
             Assert.StartsWith("IWS " + IvvyKey + ":", request.Header("X-Api-Authorization"));
             Assert.Equal("d41d8cd98f00b204e9800998ecf8427e", request.Header("Content-MD5"));
         }

@@ -22,7 +22,7 @@ public sealed class ConnectSandboxTests : IDisposable
         var connection = Assert.IsType<LeadApiConnection>(Assert.Single(result.Output).BaseObject);
         Assert.True(connection.IsSandbox);
         var sandbox = Assert.IsType<LeadSandbox>(connection.Sandbox);
-        var request = Assert.Single(sandbox.Requests.Snapshot());
+        var request = sandbox.Requests.Snapshot().First();
         Assert.Equal(verification, request.Method + " " + request.PathAndQuery);
         Assert.Equal(200, request.StatusCode);
         Assert.Contains("Sandbox", connection.Endpoint);
@@ -38,6 +38,7 @@ public sealed class ConnectSandboxTests : IDisposable
         var connection = (LeadApiConnection)result.Output.Single().BaseObject;
         Assert.Equal("MYKEY", connection.UserName);
         var record = Assert.Single(((LeadSandbox)connection.Sandbox!).Requests.Snapshot());
+        Assert.Equal("POST /api/1.0/test?action=ping", record.Method + " " + record.PathAndQuery);
         Assert.Equal(200, record.StatusCode);
         Assert.Equal("***", record.Headers["X-Api-Authorization"]);
         Assert.DoesNotContain("my-secret", string.Join("|", record.Headers.Values));

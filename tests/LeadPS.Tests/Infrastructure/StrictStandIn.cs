@@ -47,6 +47,11 @@ public sealed class StrictStandIn : ISandboxPlatform, IDisposable
                 : SandboxResponse.Json(401, new JObject { ["errorCode"] = 401, ["message"] = problem, ["specificCode"] = null });
         }
 
+        if (_platform == LeadPlatform.Copper && request.Path.EndsWith("/custom_field_definitions", StringComparison.Ordinal))
+        {
+            return SandboxResponse.Json(200, new JArray());
+        }
+
         return _platform == LeadPlatform.Copper
             ? SandboxResponse.Json(200, new JObject { ["id"] = 1234, ["name"] = "Stand-in Account" })
             : SandboxResponse.Json(200, new JObject { ["ack"] = true });
@@ -56,7 +61,7 @@ public sealed class StrictStandIn : ISandboxPlatform, IDisposable
 
     private string? CheckCopper(SandboxRequest request)
     {
-        if (request.Method != "GET" || request.Path != "/developer_api/v1/account")
+        if (request.Method != "GET" || (request.Path != "/developer_api/v1/account" && request.Path != "/developer_api/v1/custom_field_definitions"))
         {
             return $"unexpected {request.Method} {request.Path}";
         }

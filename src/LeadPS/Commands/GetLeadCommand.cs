@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using LeadPS.Http;
+using Newtonsoft.Json.Linq;
+
+namespace LeadPS.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Reads leads back: by id, or by name and e-mail (wildcards allowed), every page.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "Lead", DefaultParameterSetName = SearchSet, SupportsPaging = true)]
+    [OutputType(typeof(CopperLead), typeof(IvvyLead))]
+    public sealed class GetLeadCommand : LeadCmdlet
+    {
+        private const string ByIdSet = "ById";
+        private const string SearchSet = "Search";
+
+        private LeadApiConnection _connection = null!;
+        private ulong _skipped;
+        private ulong _written;
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long[] Id { get; set; } = new long[0];
+
+        /// <summary>The lead's name; wildcards allowed, case-insensitive.</summary>
+        [Parameter(Position = 0, ParameterSetName = SearchSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        /// <summary>The lead's e-mail (Copper) or its contact's e-mail (iVvy); wildcards allowed.</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string? Email { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public LeadApiConnection? Connection { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _connection = ResolveConnection(Connection);
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ByIdSet)
+            {
+                foreach (var id in Id)
+                {
+                    GetById(id);
+                }
+
+                return;
+            }
+
+            Search();
+        }
+
+        private void GetById(long id)
+        {
+            try
+            {
+                if (_connection.Platform == LeadPlatform.Copper)
+                {
+                    Emit(Await(_connection.CopperLeads.GetAsync(id, CancellationToken)));
+                    return;
+                }
+
+                // iVvy documents no get-single-lead call: find it in the list.
+                IvvyLead? found = null;
+                Await(_connection.IvvyLeads.ListAsync(json => { if (IdOf(json) == id) { found = _connection.IvvyLeads.Read(json, LeadOutcome.Retrieved); return false; } return true; }, CancellationToken));
+                if (found == null)
+                {
+                    throw new LeadApiException($"There is no iVvy lead with id {id}.", LeadErrorKind.NotFound, LeadPlatform.Ivvy);
+                }
+
+                Emit(found);
+            }
+            catch (LeadApiException ex)
+            {
+                WriteLeadError(ex, id);
+            }
+        }
+
+        private void Search()
+        {
+            var name = Name == null ? null : WildcardPattern.Get(Name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+            var email = Email == null ? null : WildcardPattern.Get(Email, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+            var matched = new List<Lead>();
+            Func<Lead, string?, bool> collect = (lead, leadEmail) =>
+            {
+                if ((name == null || name.IsMatch(lead.Name ?? string.Empty)) && (email == null || email.IsMatch(leadEmail ?? string.Empty)))
+                {
+                    matched.Add(lead);
+                }
+
+                return !Enough(matched.Count);
+            };
+
+            try
+            {
+                long total;
+                if (_connection.Platform == LeadPlatform.Copper)
+                {
+                    total = Await(_connection.CopperLeads.SearchAsync(CopperFilter(), lead => collect(lead, lead.Email), CancellationToken));
+                }
+                else
+                {
+                    total = Await(_connection.IvvyLeads.ListAsync(json => { var lead = _connection.IvvyLeads.Read(json, LeadOutcome.Retrieved); return collect(lead, lead.ContactEmail); }, CancellationToken));
+                }
+
+                WriteVerbose($"{_connection.Platform} listed {total} leads for the search; {matched.Count} match.");
+                if (PagingParameters.IncludeTotalCount)
+                {
+                    WriteObject(PagingParameters.NewTotalCount((ulong)matched.Count, 1.0));
+                }
+            }
+            catch (LeadApiException ex)
+            {
+                WriteLeadError(ex, Name ?? Email);
+            }
+
+            foreach (var lead in matched)
+            {
+                Emit(lead);
+            }
+        }
+
+        /// <summary>The server-side part of the search: the literal text around any wildcard, refined locally.</summary>
+        private JObject CopperFilter()
+        {
+            var filter = new JObject();
+            var literalName = Literal(Name);
+            if (!string.IsNullOrEmpty(literalName))
+            {
+                filter["name"] = literalName;
+            }
+
+            if (Email != null && !WildcardPattern.ContainsWildcardCharacters(Email))
+            {
+                filter["emails"] = new JArray(Email);
+            }
+
+            return filter;
+        }
+
+        private bool Enough(int count) =>
+            PagingParameters.First != ulong.MaxValue && !PagingParameters.IncludeTotalCount && (ulong)count >= PagingParameters.Skip + PagingParameters.First;
+
+        private void Emit(Lead lead)
+        {
+            if (_skipped < PagingParameters.Skip)
+            {
+                _skipped++;
+                return;
+            }
+
+            if (_written >= PagingParameters.First)
+            {
+                return;
+            }
+
+            _written++;
+            WriteObject(lead);
+        }
+
+        private static string? Literal(string? pattern)
+        {
+            if (pattern == null)
+            {
+                return null;
+            }
+
+            var cut = pattern.IndexOfAny(new[] { '*', '?', '[' });
+            var literal = cut < 0 ? pattern : pattern.Substring(0, cut);
+            return literal.Trim();
+        }
+
+        private static long IdOf(JObject json) =>
+            long.TryParse(json["id"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
+    }
+}

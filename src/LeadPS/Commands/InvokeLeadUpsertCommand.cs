@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using LeadPS.Ivvy;
+using LeadPS.Mapping;
+using LeadPS.Pipeline;
+using Newtonsoft.Json.Linq;
+
+namespace LeadPS.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Creates or updates each piped lead, matching existing leads on a field.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "LeadUpsert", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(CopperLead), typeof(IvvyLead))]
+    public sealed class InvokeLeadUpsertCommand : LeadWriteCmdlet
+    {
+        private CopperLeadMapper? _copperMapper;
+        private IvvyLeadIndex? _ivvyIndex;
+
+        /// <summary>The lead: a hashtable, a PSCustomObject (an Import-Csv row) or a LeadPS lead.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [AllowNull]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>
+        /// The field that identifies a lead: <c>email</c>, <c>name</c>, or a custom field by name or id
+        /// (Copper); <c>name</c>, <c>email</c> (the contact's), a parameter such as <c>contactId</c>, or a
+        /// custom field id (iVvy). Default: <c>email</c> on Copper, <c>name</c> on iVvy.
+        /// </summary>
+        [Parameter(Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string? MatchField { get; set; }
+
+        /// <summary>The value to match; defaults to the input's own value of the match field.</summary>
+        [Parameter]
+        public object? MatchValue { get; set; }
+
+        protected override string Activity => "Invoke-LeadUpsert";
+
+        private string EffectiveMatchField => MatchField ?? (ActiveConnection.Platform == LeadPlatform.Copper ? "email" : "name");
+
+        protected override void ProcessRecord()
+        {
+            var input = (object?)InputObject ?? new PSObject();
+            try
+            {
+                var properties = Input.PipelineInput.ToProperties(InputObject);
+                if (ActiveConnection.Platform == LeadPlatform.Copper)
+                {
+                    UpsertCopper(input, properties);
+                }
+                else
+                {
+                    UpsertIvvy(input, properties);
+                }
+            }
+            catch (LeadApiException ex)
+            {
+                Fail(ex, input);
+            }
+        }
+
+        private void UpsertCopper(object input, IReadOnlyList<KeyValuePair<string, object?>> properties)
+        {
+            var mapper = _copperMapper ??= ActiveConnection.CopperLeads.Mapper(CopperSchemaForMapping());
+            var mapped = MyInvocation.BoundParameters.ContainsKey(nameof(MatchValue))
+                ? mapper.MapUpsert(properties, EffectiveMatchField, MatchValue)
+                : mapper.MapUpsert(properties, EffectiveMatchField);
+            ReportIgnored(mapped);
+            var match = JObject.Parse(mapped.Json)["match"]!;
+            var target = $"{mapped.Name ?? "lead"} matching {EffectiveMatchField} = {DescribeMatch(match)}";
+            if (!ShouldProcess(target, $"Upsert {ActiveConnection.Platform} lead"))
+            {
+                return;
+            }
+
+            WriteVerbose($"Upserting {target}.");
+            var service = ActiveConnection.CopperLeads;
+            Submit(input, async token => await service.UpsertAsync(mapped, token, Retries).ConfigureAwait(false));
+        }
+
+        private void UpsertIvvy(object input, IReadOnlyList<KeyValuePair<string, object?>> properties)
+        {
+            var service = ActiveConnection.IvvyLeads;
+            var matchValue = MyInvocation.BoundParameters.ContainsKey(nameof(MatchValue))
+                ? MatchValue
+                : service.Mapper.GetOwnMatchValue(properties, EffectiveMatchField);
+            var key = IvvyLeadIndex.Key(matchValue is PSObject ps ? ps.BaseObject : matchValue)
+                ?? throw new LeadValidationException($"The match value for '{EffectiveMatchField}' is empty; give the input a value or pass -MatchValue.", EffectiveMatchField, LeadPlatform.Ivvy);
+            var name = NameOf(properties);
+            if (!ShouldProcess($"{name ?? "lead"} matching {EffectiveMatchField} = '{matchValue}'", "Upsert iVvy lead"))
+            {
+                return;
+            }
+
+            var index = IndexOnce(service);
+            WaitForKey(key);
+            var candidates = index.Find(key);
+            if (candidates.Count > 1)
+            {
+                throw IvvyLeadService.Conflict(candidates, EffectiveMatchField, matchValue);
+            }
+
+            var existingId = candidates.Count == 1 ? candidates[0] : (long?)null;
+            var mapped = service.Mapper.MapLead(properties, existingId);
+            ReportIgnored(mapped);
+            var known = existingId.HasValue ? index.Lead(existingId.Value) : null;
+            WriteVerbose(existingId.HasValue
+                ? $"Updating iVvy lead {existingId} (the one match on {EffectiveMatchField} = '{matchValue}')."
+                : $"Adding an iVvy lead: no lead matches {EffectiveMatchField} = '{matchValue}'.");
+            Submit(
+                input,
+                async token =>
+                {
+                    var lead = await service.AddOrUpdateAsync(mapped, known, token, Retries).ConfigureAwait(false);
+                    index.Add(JObject.FromObject(lead.Fields));
+                    return lead;
+                },
+                key);
+        }
+
+        /// <summary>iVvy has no upsert: list the account's leads once per command, then match locally.</summary>
+        private IvvyLeadIndex IndexOnce(IvvyLeadService service)
+        {
+            if (_ivvyIndex == null)
+            {
+                WriteVerbose($"Listing the account's iVvy leads to match on {EffectiveMatchField} (once per command).");
+                _ivvyIndex = Await(service.IndexAsync(EffectiveMatchField, CancellationToken));
+                WriteVerbose($"{_ivvyIndex.Count} iVvy leads listed.");
+            }
+
+            return _ivvyIndex;
+        }
+
+        private static string DescribeMatch(JToken match)
+        {
+            var value = match["field_value"];
+            return value is JObject custom ? $"'{custom["value"]}' (custom field {custom["custom_field_definition_id"]})" : $"'{value}'";
+        }
+
+        private static string? NameOf(IReadOnlyList<KeyValuePair<string, object?>> properties) =>
+            properties.FirstOrDefault(p => string.Equals(p.Key, "name", StringComparison.OrdinalIgnoreCase)).Value?.ToString();
+    }
+}

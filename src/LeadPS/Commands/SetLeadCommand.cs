@@ -1,0 +1,182 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using LeadPS.Mapping;
+using LeadPS.Pipeline;
+
+namespace LeadPS.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Adds a lead, or updates the lead with the given id.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "Lead", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(CopperLead), typeof(IvvyLead))]
+    public sealed class SetLeadCommand : LeadWriteCmdlet
+    {
+        // The typed parameters, by the name iVvy gives the field (the Copper mapper knows these aliases too).
+        private static readonly (string Parameter, string Field)[] TypedFields =
+        {
+            (nameof(Name), "name"), (nameof(QualityId), "qualityId"), (nameof(IndustryId), "industryId"),
+            (nameof(SourceId), "sourceId"), (nameof(CompanyId), "companyId"), (nameof(CompanyLeadContactId), "companyLeadContactId"),
+            (nameof(ContactId), "contactId"), (nameof(OwnerUserId), "ownerUserId"), (nameof(TypeId), "typeId"),
+            (nameof(SubtypeId), "subtypeId"), (nameof(StageId), "stageId"), (nameof(StageReasonId), "stageReasonId"),
+            (nameof(ChannelId), "channelId"), (nameof(Description), "description"), (nameof(CustomField), "customFields"),
+        };
+
+        private CopperLeadMapper? _copperMapper;
+
+        /// <summary>A lead to add or update: a hashtable, a PSCustomObject (an Import-Csv row) or a LeadPS lead.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        [AllowNull]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>The lead to update; without it a lead is added.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long? Id { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long? QualityId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long? IndustryId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long? SourceId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long? CompanyId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long? CompanyLeadContactId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long? ContactId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long? OwnerUserId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long? TypeId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long? SubtypeId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long? StageId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long? StageReasonId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long? ChannelId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? Description { get; set; }
+
+        /// <summary>Custom field values: a hashtable of field id (iVvy) or definition name or id (Copper) to value.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public Hashtable? CustomField { get; set; }
+
+        /// <summary>Any other field of the platform by its own name (Copper's email, phone_numbers, tags, ...).</summary>
+        [Parameter]
+        public Hashtable? Property { get; set; }
+
+        protected override string Activity => "Set-Lead";
+
+        protected override void ProcessRecord()
+        {
+            object input = (object?)InputObject ?? BoundParametersAsInput();
+            try
+            {
+                var properties = Merge();
+                var mapped = ActiveConnection.Platform == LeadPlatform.Copper
+                    ? (_copperMapper ??= ActiveConnection.CopperLeads.Mapper(CopperSchemaForMapping())).MapLead(properties, Id)
+                    : ActiveConnection.IvvyLeads.Mapper.MapLead(properties, Id);
+                ReportIgnored(mapped);
+                var target = mapped.Id.HasValue ? $"{ActiveConnection.Platform} lead {mapped.Id} '{mapped.Name}'" : $"new {ActiveConnection.Platform} lead '{mapped.Name}'";
+                if (!ShouldProcess(target, mapped.Id.HasValue ? "Update lead" : "Add lead"))
+                {
+                    return;
+                }
+
+                WriteVerbose((mapped.Id.HasValue ? "Updating " : "Adding ") + target + ".");
+                var connection = ActiveConnection;
+                Submit(input, async token => connection.Platform == LeadPlatform.Copper
+                    ? await connection.CopperLeads.SetAsync(mapped, token, Retries).ConfigureAwait(false)
+                    : await connection.IvvyLeads.AddOrUpdateAsync(mapped, null, token, Retries).ConfigureAwait(false));
+            }
+            catch (LeadApiException ex)
+            {
+                Fail(ex, input);
+            }
+        }
+
+        /// <summary>
+        /// The piped object's properties, then -Property, then the typed parameters: the more
+        /// explicit source wins. A LeadPS lead contributes only what binds by property name (its Id,
+        /// Name and ids), so piping Get-Lead into Set-Lead changes what is asked, not everything it read.
+        /// </summary>
+        private List<KeyValuePair<string, object?>> Merge()
+        {
+            var merged = new List<KeyValuePair<string, object?>>();
+            if (!(InputObject?.BaseObject is Lead))
+            {
+                Overlay(merged, Input.PipelineInput.ToProperties(InputObject));
+            }
+
+            if (Property != null)
+            {
+                Overlay(merged, Input.PipelineInput.ToProperties(Property));
+            }
+
+            var typed = TypedFields
+                .Where(t => MyInvocation.BoundParameters.ContainsKey(t.Parameter))
+                .Select(t => new KeyValuePair<string, object?>(t.Field, Input.PipelineInput.Plain(MyInvocation.BoundParameters[t.Parameter])));
+            Overlay(merged, typed);
+            return merged;
+        }
+
+        // Later sources replace earlier ones, matching names loosely (Source_Id = sourceId), as the mappers do.
+        private static void Overlay(List<KeyValuePair<string, object?>> target, IEnumerable<KeyValuePair<string, object?>> source)
+        {
+            foreach (var property in source)
+            {
+                target.RemoveAll(p => Loose(p.Key) == Loose(property.Key));
+                target.Add(property);
+            }
+        }
+
+        private static string Loose(string name) => new string(name.Where(c => c != '_' && c != '-' && c != ' ').ToArray()).ToLowerInvariant();
+
+        private Hashtable BoundParametersAsInput()
+        {
+            var bound = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var parameter in MyInvocation.BoundParameters.Where(p => p.Key != nameof(Connection) && p.Key != nameof(ThrottleLimit)))
+            {
+                bound[parameter.Key] = parameter.Value;
+            }
+
+            return bound;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using LeadPS.Http;
+using LeadPS.Mapping;
+
+namespace LeadPS.Pipeline
+{
+    /// <summary>
+    /// Base of the cmdlets that write leads. Inputs stream: each is validated on the pipeline
+    /// thread, its request runs in the background with up to <see cref="ThrottleLimit"/> in
+    /// flight, and its result (one lead or one error) is written on the pipeline thread as it
+    /// completes. Retry notices become warnings; long runs show progress.
+    /// </summary>
+    public abstract class LeadWriteCmdlet : LeadCmdlet
+    {
+        public const int DefaultThrottleLimit = 4;
+
+        private readonly List<PendingLead> _inFlight = new List<PendingLead>();
+        private readonly ConcurrentQueue<RetryNotice> _notices = new ConcurrentQueue<RetryNotice>();
+        private readonly HashSet<string> _reportedProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly Stopwatch _elapsed = new Stopwatch();
+        private readonly int _progressId = new Random().Next(1, int.MaxValue);
+        private TimeSpan _lastProgress = TimeSpan.MinValue;
+        private bool _warnedThrottled;
+        private int _succeeded;
+        private int _failed;
+
+        /// <summary>The connection to use; the session's default (the latest Connect-LeadApi) when omitted.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public LeadApiConnection? Connection { get; set; }
+
+        /// <summary>How many requests may be in flight at once; the connection's rate budget still applies.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+        internal LeadApiConnection ActiveConnection { get; private set; } = null!;
+
+        /// <summary>Where the send path reports retries; drained into warnings on the pipeline thread.</summary>
+        internal IProgress<RetryNotice> Retries => new RetryCollector(_notices);
+
+        protected abstract string Activity { get; }
+
+        protected override void BeginProcessing()
+        {
+            ActiveConnection = ResolveConnection(Connection);
+            _elapsed.Start();
+            WriteVerbose($"Using '{ActiveConnection.Name}' ({ActiveConnection.Platform} at {ActiveConnection.Endpoint}); up to {ThrottleLimit} requests in flight.");
+        }
+
+        protected override void EndProcessing()
+        {
+            while (_inFlight.Count > 0)
+            {
+                WaitForAny();
+            }
+
+            FlushNotices();
+            if (_succeeded + _failed > 0)
+            {
+                WriteProgress(new ProgressRecord(_progressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+                WriteVerbose($"{Activity}: {_succeeded} succeeded, {_failed} failed in {_elapsed.Elapsed.TotalSeconds:0.0} s.");
+            }
+        }
+
+        /// <summary>True under -WhatIf (given, or by $WhatIfPreference): nothing may be sent, reads included.</summary>
+        internal bool IsWhatIf =>
+            (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && ((SwitchParameter)whatIf).IsPresent)
+            || (!MyInvocation.BoundParameters.ContainsKey("WhatIf") && LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference")));
+
+        /// <summary>
+        /// Copper's custom field definitions for mapping: fetched once per connection (Connect-LeadApi
+        /// already tries). Under -WhatIf, only what is cached: custom fields are then checked by id only.
+        /// </summary>
+        internal CopperSchema? CopperSchemaForMapping()
+        {
+            var service = ActiveConnection.CopperLeads;
+            if (service.CachedSchema != null || IsWhatIf)
+            {
+                return service.CachedSchema;
+            }
+
+            WriteVerbose("Reading Copper's custom field definitions (once per connection).");
+            return Await(service.SchemaAsync(CancellationToken));
+        }
+
+        /// <summary>Starts an input's request; waits first if the throttle limit or its exclusive key says so.</summary>
+        internal void Submit(object input, Func<CancellationToken, Task<Lead>> send, string? exclusiveKey = null)
+        {
+            WaitForKey(exclusiveKey);
+            while (_inFlight.Count >= ThrottleLimit)
+            {
+                WaitForAny();
+            }
+
+            var token = CancellationToken;
+            _inFlight.Add(new PendingLead(input, Task.Run(() => send(token), token), exclusiveKey));
+            WriteCompleted();
+        }
+
+        /// <summary>Waits until no in-flight input holds <paramref name="key"/>.</summary>
+        internal void WaitForKey(string? key)
+        {
+            while (key != null && _inFlight.Any(p => p.ExclusiveKey == key))
+            {
+                WaitForAny();
+            }
+        }
+
+        /// <summary>An input that failed before any request: one error record, its own input as the target.</summary>
+        internal void Fail(Exception exception, object input)
+        {
+            _failed++;
+            WriteLeadError(exception, input);
+        }
+
+        /// <summary>Warns once per command about each property the platform does not know.</summary>
+        internal void ReportIgnored(MappedLead mapped)
+        {
+            foreach (var name in mapped.UnknownProperties.Where(_reportedProperties.Add))
+            {
+                WriteWarning($"The property '{name}' is not a {mapped.Platform} lead field; it is not sent (reported once).");
+            }
+
+            foreach (var name in mapped.ReadOnlyProperties.Where(_reportedProperties.Add))
+            {
+                WriteVerbose($"The property '{name}' is set by {mapped.Platform} itself; it is not sent.");
+            }
+        }
+
+        private void WaitForAny()
+        {
+            try
+            {
+                Task.WaitAny(_inFlight.Select(p => (Task)p.Work).ToArray(), CancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            WriteCompleted();
+        }
+
+        private void WriteCompleted()
+        {
+            FlushNotices();
+            foreach (var done in _inFlight.Where(p => p.Work.IsCompleted).ToList())
+            {
+                _inFlight.Remove(done);
+                if (done.Work.Status == TaskStatus.RanToCompletion)
+                {
+                    _succeeded++;
+                    done.Work.Result.Input = done.Input;
+                    WriteObject(done.Work.Result);
+                    continue;
+                }
+
+                var error = done.Work.Exception?.GetBaseException() ?? new OperationCanceledException();
+                if (error is OperationCanceledException && CancellationToken.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
+
+                Fail(error, done.Input);
+            }
+
+            ShowProgress();
+        }
+
+        private void FlushNotices()
+        {
+            while (_notices.TryDequeue(out var notice))
+            {
+                if (notice.Throttled && !_warnedThrottled)
+                {
+                    _warnedThrottled = true;
+                    WriteWarning($"{ActiveConnection.Platform} is throttling requests (429); LeadPS waits and retries (further notices in -Verbose). {notice}");
+                }
+                else
+                {
+                    WriteVerbose("Retrying " + notice);
+                }
+            }
+        }
+
+        private void ShowProgress()
+        {
+            var now = _elapsed.Elapsed;
+            if (now - _lastProgress < TimeSpan.FromMilliseconds(500))
+            {
+                return;
+            }
+
+            _lastProgress = now;
+            var done = _succeeded + _failed;
+            var rate = now.TotalSeconds > 0 ? done / now.TotalSeconds : 0;
+            WriteProgress(new ProgressRecord(_progressId, Activity, $"{done} leads done ({_failed} failed), {rate:0.0} per second, {_inFlight.Count} in flight"));
+        }
+
+        private sealed class RetryCollector : IProgress<RetryNotice>
+        {
+            private readonly ConcurrentQueue<RetryNotice> _queue;
+
+            public RetryCollector(ConcurrentQueue<RetryNotice> queue)
+            {
+                _queue = queue;
+            }
+
+            public void Report(RetryNotice value) => _queue.Enqueue(value);
+        }
+    }
+}

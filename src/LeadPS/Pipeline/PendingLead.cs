@@ -1,0 +1,22 @@
+using System.Threading.Tasks;
+
+namespace LeadPS.Pipeline
+{
+    /// <summary>One input whose request is in flight.</summary>
+    internal sealed class PendingLead
+    {
+        public PendingLead(object input, Task<Lead> work, string? exclusiveKey)
+        {
+            Input = input;
+            Work = work;
+            ExclusiveKey = exclusiveKey;
+        }
+
+        public object Input { get; }
+
+        public Task<Lead> Work { get; }
+
+        /// <summary>Inputs with the same key never run at once (iVvy upserts of the same match value).</summary>
+        public string? ExclusiveKey { get; }
+    }
+}
