@@ -44,19 +44,26 @@ internal sealed class ConsoleUserInterface : PSHostUserInterface
 
     public override PSHostRawUserInterface RawUI => _raw;
 
-    public override void Write(string value) => Console.Write(value);
+    // Plain text for logs and CI: formatting decorates headers with ANSI sequences, and a host strips them.
+    private static readonly System.Text.RegularExpressions.Regex Ansi = new("\u001b\\[[0-9;]*[A-Za-z]");
 
-    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Console.Write(value);
+    public override bool SupportsVirtualTerminal => false;
 
-    public override void WriteLine(string value) => Console.WriteLine(value);
+    public override void Write(string value) => Console.Write(Plain(value));
 
-    public override void WriteErrorLine(string value) => Console.WriteLine(value);
+    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Console.Write(Plain(value));
 
-    public override void WriteWarningLine(string message) => Console.WriteLine("WARNING: " + message);
+    public override void WriteLine(string value) => Console.WriteLine(Plain(value));
 
-    public override void WriteVerboseLine(string message) => Console.WriteLine("VERBOSE: " + message);
+    public override void WriteErrorLine(string value) => Console.WriteLine(Plain(value));
 
-    public override void WriteDebugLine(string message) => Console.WriteLine("DEBUG: " + message);
+    public override void WriteWarningLine(string message) => Console.WriteLine("WARNING: " + Plain(message));
+
+    public override void WriteVerboseLine(string message) => Console.WriteLine("VERBOSE: " + Plain(message));
+
+    public override void WriteDebugLine(string message) => Console.WriteLine("DEBUG: " + Plain(message));
+
+    private static string Plain(string text) => Ansi.Replace(text ?? string.Empty, string.Empty);
 
     // Progress bars do not belong in a log; the runbook reports its own summary.
     public override void WriteProgress(long sourceId, ProgressRecord record)

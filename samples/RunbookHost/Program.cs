@@ -24,6 +24,7 @@ if (manifest == null || !File.Exists(manifest))
     return 2;
 }
 
+// Plain text for logs and CI: no ANSI sequences in formatted output.
 var host = new ConsoleHost();
 var state = InitialSessionState.CreateDefault2();
 state.ImportPSModule(manifest);

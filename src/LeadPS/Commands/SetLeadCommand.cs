@@ -15,16 +15,6 @@ namespace LeadPS.Commands
     [OutputType(typeof(CopperLead), typeof(IvvyLead))]
     public sealed class SetLeadCommand : LeadWriteCmdlet
     {
-        // The typed parameters, by the name iVvy gives the field (the Copper mapper knows these aliases too).
-        private static readonly (string Parameter, string Field)[] TypedFields =
-        {
-            (nameof(Name), "name"), (nameof(QualityId), "qualityId"), (nameof(IndustryId), "industryId"),
-            (nameof(SourceId), "sourceId"), (nameof(CompanyId), "companyId"), (nameof(CompanyLeadContactId), "companyLeadContactId"),
-            (nameof(ContactId), "contactId"), (nameof(OwnerUserId), "ownerUserId"), (nameof(TypeId), "typeId"),
-            (nameof(SubtypeId), "subtypeId"), (nameof(StageId), "stageId"), (nameof(StageReasonId), "stageReasonId"),
-            (nameof(ChannelId), "channelId"), (nameof(Description), "description"), (nameof(CustomField), "customFields"),
-        };
-
         private CopperLeadMapper? _copperMapper;
 
         /// <summary>A lead to add or update: a hashtable, a PSCustomObject (an Import-Csv row) or a LeadPS lead.</summary>
@@ -149,11 +139,28 @@ namespace LeadPS.Commands
                 Overlay(merged, Input.PipelineInput.ToProperties(Property));
             }
 
-            var typed = TypedFields
-                .Where(t => MyInvocation.BoundParameters.ContainsKey(t.Parameter))
-                .Select(t => new KeyValuePair<string, object?>(t.Field, Input.PipelineInput.Plain(MyInvocation.BoundParameters[t.Parameter])));
-            Overlay(merged, typed);
+            Overlay(merged, TypedFields());
             return merged;
+        }
+
+        /// <summary>
+        /// The typed parameters that have a value for this input, by iVvy's field names (the Copper
+        /// mapper knows these as aliases). Read from the properties, not BoundParameters: PowerShell
+        /// resets pipeline-bound parameters between inputs, but BoundParameters keeps the old names.
+        /// </summary>
+        private IEnumerable<KeyValuePair<string, object?>> TypedFields()
+        {
+            var fields = new (string Field, object? Value)[]
+            {
+                ("name", Name), ("qualityId", QualityId), ("industryId", IndustryId), ("sourceId", SourceId),
+                ("companyId", CompanyId), ("companyLeadContactId", CompanyLeadContactId), ("contactId", ContactId),
+                ("ownerUserId", OwnerUserId), ("typeId", TypeId), ("subtypeId", SubtypeId), ("stageId", StageId),
+                ("stageReasonId", StageReasonId), ("channelId", ChannelId), ("description", Description),
+                ("customFields", CustomField),
+            };
+            return fields
+                .Where(f => f.Value != null)
+                .Select(f => new KeyValuePair<string, object?>(f.Field, Input.PipelineInput.Plain(f.Value)));
         }
 
         // Later sources replace earlier ones, matching names loosely (Source_Id = sourceId), as the mappers do.

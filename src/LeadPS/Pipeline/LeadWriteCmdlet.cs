@@ -26,7 +26,7 @@ namespace LeadPS.Pipeline
         private readonly HashSet<string> _reportedProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly Stopwatch _elapsed = new Stopwatch();
         private readonly int _progressId = new Random().Next(1, int.MaxValue);
-        private TimeSpan _lastProgress = TimeSpan.MinValue;
+        private TimeSpan _lastProgress = TimeSpan.Zero;
         private bool _warnedThrottled;
         private int _succeeded;
         private int _failed;
