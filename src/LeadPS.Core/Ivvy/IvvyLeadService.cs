@@ -30,11 +30,32 @@ namespace LeadPS.Ivvy
         public async Task<IvvyLead> AddOrUpdateAsync(MappedLead lead, JObject? known, CancellationToken cancellationToken, IProgress<RetryNotice>? retries)
         {
             var sent = JObject.Parse(lead.Json);
+            ReferToKnownContact(sent, known);
             var id = await _client.AddOrUpdateAsync(sent, cancellationToken, retries).ConfigureAwait(false);
             var merged = known != null ? (JObject)known.DeepClone() : new JObject();
             merged.Merge(sent, new JsonMergeSettings { MergeArrayHandling = MergeArrayHandling.Replace, MergeNullValueHandling = MergeNullValueHandling.Merge });
             merged["id"] = id;
             return Read(merged, lead.Id.HasValue ? LeadOutcome.Updated : LeadOutcome.Created);
+        }
+
+        /// <summary>
+        /// An update whose nested contact carries only the e-mail of the lead's own contact (as when
+        /// an upsert matched on e-mail) means that contact, not a new one: give it the contact's id.
+        /// </summary>
+        private static void ReferToKnownContact(JObject sent, JObject? known)
+        {
+            if (known == null || !(sent["contact"] is JObject contact) || contact["id"] != null)
+            {
+                return;
+            }
+
+            var knownContact = known["contact"] as JObject;
+            var knownId = known["contactId"] ?? knownContact?["id"];
+            var sameEmail = string.Equals(contact["email"]?.ToString()?.Trim(), knownContact?["email"]?.ToString()?.Trim(), StringComparison.OrdinalIgnoreCase);
+            if (knownId != null && knownId.Type == JTokenType.Integer && sameEmail)
+            {
+                contact["id"] = knownId.DeepClone();
+            }
         }
 
         /// <summary>Lists every lead (iVvy documents no filterable fields, so callers filter what comes back).</summary>

@@ -47,6 +47,7 @@ namespace LeadPS.Commands
             try
             {
                 var properties = Input.PipelineInput.ToProperties(InputObject);
+                EnsureNotEmpty(properties, ActiveConnection.Platform);
                 if (ActiveConnection.Platform == LeadPlatform.Copper)
                 {
                     UpsertCopper(input, properties);

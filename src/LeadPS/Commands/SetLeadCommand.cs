@@ -99,6 +99,7 @@ namespace LeadPS.Commands
             try
             {
                 var properties = Merge();
+                EnsureNotEmpty(properties, ActiveConnection.Platform);
                 var mapped = ActiveConnection.Platform == LeadPlatform.Copper
                     ? (_copperMapper ??= ActiveConnection.CopperLeads.Mapper(CopperSchemaForMapping())).MapLead(properties, Id)
                     : ActiveConnection.IvvyLeads.Mapper.MapLead(properties, Id);

@@ -121,6 +121,20 @@ namespace LeadPS.Pipeline
             WriteLeadError(exception, input);
         }
 
+        /// <summary>
+        /// Refuses an input with no fields at all (null, an empty hashtable, an empty row) the way
+        /// iVvy does (24215), before any request.
+        /// </summary>
+        internal static void EnsureNotEmpty(IReadOnlyCollection<KeyValuePair<string, object?>> properties, LeadPlatform platform)
+        {
+            if (properties.Count == 0 || properties.All(p => string.Equals(p.Key, "id", StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new LeadValidationException(
+                    "The lead is empty: it has no fields to send. Pipe hashtables or objects with lead properties (name, email, ...).",
+                    null, platform, LeadErrorKind.RequestEmpty);
+            }
+        }
+
         /// <summary>Warns once per command about each property the platform does not know.</summary>
         internal void ReportIgnored(MappedLead mapped)
         {
