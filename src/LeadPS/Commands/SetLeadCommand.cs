@@ -32,51 +32,39 @@ namespace LeadPS.Commands
         public string? Name { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, long.MaxValue)]
         public long? QualityId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, long.MaxValue)]
         public long? IndustryId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, long.MaxValue)]
         public long? SourceId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, long.MaxValue)]
         public long? CompanyId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, long.MaxValue)]
         public long? CompanyLeadContactId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, long.MaxValue)]
         public long? ContactId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, long.MaxValue)]
         public long? OwnerUserId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, long.MaxValue)]
         public long? TypeId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, long.MaxValue)]
         public long? SubtypeId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, long.MaxValue)]
         public long? StageId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, long.MaxValue)]
         public long? StageReasonId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, long.MaxValue)]
         public long? ChannelId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -44,6 +44,18 @@ namespace LeadPS.Core.Tests.Mapping
             Invalid(() => IvvyMapper().MapLead(Of(Common.Append(("company", Table(("name", "Acme")))).ToArray())), "companyLeadContactId");
 
         [Fact]
+        public void A_company_lead_takes_a_new_contact_object_as_its_lead_contact()
+        {
+            var lead = IvvyMapper().MapLead(Of(Common.Append(("companyId", 6)).Append(("contact", Table(("firstName", "Nia"), ("lastName", "Okafor"), ("email", "nia@example.test")))).ToArray()));
+            Assert.Contains("\"contact\":{", lead.Json);
+            Assert.DoesNotContain("companyLeadContactId", lead.Json);
+        }
+
+        [Fact]
+        public void A_company_lead_with_an_incomplete_new_contact_names_the_missing_key() =>
+            Invalid(() => IvvyMapper().MapLead(Of(Common.Append(("companyId", 6)).Append(("contact", Table(("firstName", "Nia")))).ToArray())), "contact.lastName");
+
+        [Fact]
         public void All_missing_fields_are_listed_and_the_first_is_the_field_name()
         {
             var error = Invalid(() => IvvyMapper().MapLead(Of(("description", "only this"))), "name");

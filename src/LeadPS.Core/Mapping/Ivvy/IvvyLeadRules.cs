@@ -7,7 +7,7 @@ namespace LeadPS.Mapping
     /// addOrUpdateLead's required-when rules, checked before any request so a bad CSV row fails
     /// locally with every missing field named. Adding needs name, sourceId, typeId and stageId, then:
     /// a company lead (companyId or company given, even alongside contactId) needs companyId — or a
-    /// new company object — and companyLeadContactId; a contact lead needs contactId — or a new
+    /// new company object — and companyLeadContactId or a contact object (it becomes the lead contact); a contact lead needs contactId — or a new
     /// contact with firstName, lastName and email — and industryId. Updating needs any field besides id.
     /// </summary>
     internal sealed class IvvyLeadRules
@@ -55,9 +55,17 @@ namespace LeadPS.Mapping
                     missing.Add("companyId");
                 }
 
+                // A nested contact becomes the company's lead contact, as iVvy's addOrUpdateContact would make it.
                 if (!reading.Has("companyLeadContactId"))
                 {
-                    missing.Add("companyLeadContactId");
+                    if (reading.HasNested("contact"))
+                    {
+                        AddMissingContactKeys(reading, missing);
+                    }
+                    else
+                    {
+                        missing.Add("companyLeadContactId");
+                    }
                 }
             }
             else
@@ -88,6 +96,16 @@ namespace LeadPS.Mapping
                 return;
             }
 
+            AddMissingContactKeys(reading, missing);
+        }
+
+        private static void AddMissingContactKeys(IvvyLeadReading reading, List<string> missing)
+        {
+            if (reading.HasNestedValue("contact", "id"))
+            {
+                return;
+            }
+
             foreach (var key in new[] { "firstName", "lastName", "email" })
             {
                 if (!reading.HasNestedValue("contact", key))
@@ -101,7 +119,7 @@ namespace LeadPS.Mapping
         {
             var list = "'" + string.Join("', '", missing) + "'";
             var kind = companyLead
-                ? "As a company lead (companyId or company given) it also needs companyId, or a new company object, and companyLeadContactId."
+                ? "As a company lead (companyId or company given) it also needs companyId, or a new company object, and companyLeadContactId, or a contact object."
                 : "As a contact lead (no companyId or company given) it also needs contactId, or a new contact with firstName, lastName and email, and industryId.";
             return "Cannot add the iVvy lead: " + list + (missing.Count == 1 ? " is" : " are")
                 + " missing. A new lead (no 'id') needs name, sourceId, typeId and stageId. " + kind;
