@@ -64,10 +64,70 @@ namespace LeadPS.Copper
         /// <summary>POST /leads without an id, PUT /leads/{id} with one.</summary>
         public async Task<CopperLead> SetAsync(MappedLead lead, CancellationToken cancellationToken, IProgress<RetryNotice>? retries)
         {
-            var json = lead.Id.HasValue
-                ? await _client.UpdateAsync(lead.Id.Value, lead.Json, cancellationToken, retries).ConfigureAwait(false)
-                : await _client.CreateAsync(lead.Json, cancellationToken, retries).ConfigureAwait(false);
-            return Read(json, lead.Id.HasValue ? LeadOutcome.Updated : LeadOutcome.Created);
+            if (lead.Id.HasValue)
+            {
+                return Read(await _client.UpdateAsync(lead.Id.Value, lead.Json, cancellationToken, retries).ConfigureAwait(false), LeadOutcome.Updated);
+            }
+
+            return Read(await CreateOnceAsync(lead, cancellationToken, retries).ConfigureAwait(false), LeadOutcome.Created);
+        }
+
+        /// <summary>
+        /// POST /leads is not idempotent. When its answer is lost, search for the lead: none means it
+        /// was not created and is sent again; any match is reported, never created a second time.
+        /// </summary>
+        private async Task<JObject> CreateOnceAsync(MappedLead lead, CancellationToken cancellationToken, IProgress<RetryNotice>? retries)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    return await _client.CreateAsync(lead.Json, cancellationToken, retries).ConfigureAwait(false);
+                }
+                catch (LeadApiException lost) when (LostAnswer.Is(lost))
+                {
+                    var candidates = await FindSameLeadAsync(JObject.Parse(lead.Json), cancellationToken).ConfigureAwait(false);
+                    if (candidates.Count > 0)
+                    {
+                        throw LostAnswer.Ambiguous(LeadPlatform.Copper, lost, $"'{lead.Name}'", candidates);
+                    }
+
+                    if (attempt >= Connection.MaximumRetryCount)
+                    {
+                        throw;
+                    }
+
+                    retries?.Report(new RetryNotice("POST /leads", attempt + 1, Connection.MaximumRetryCount, TimeSpan.Zero, lost.Message + " No such lead exists, so it is sent again", false));
+                }
+            }
+        }
+
+        private async Task<IReadOnlyList<long>> FindSameLeadAsync(JObject properties, CancellationToken cancellationToken)
+        {
+            var name = properties["name"]?.ToString();
+            var email = (properties["email"] as JObject)?["email"]?.ToString();
+            var filter = new JObject { ["name"] = name };
+            if (!string.IsNullOrEmpty(email))
+            {
+                filter["emails"] = new JArray(email!);
+            }
+
+            var ids = new List<long>();
+            await _client.SearchAsync(
+                filter,
+                found =>
+                {
+                    var sameName = string.Equals(found["name"]?.ToString(), name, StringComparison.OrdinalIgnoreCase);
+                    var sameEmail = string.IsNullOrEmpty(email) || string.Equals((found["email"] as JObject)?["email"]?.ToString(), email, StringComparison.OrdinalIgnoreCase);
+                    if (sameName && sameEmail && long.TryParse(found["id"]?.ToString(), out var id))
+                    {
+                        ids.Add(id);
+                    }
+
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+            return ids;
         }
 
         public async Task<CopperLead> GetAsync(long id, CancellationToken cancellationToken) =>

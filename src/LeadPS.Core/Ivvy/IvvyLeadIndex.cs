@@ -15,6 +15,7 @@ namespace LeadPS.Ivvy
     {
         private readonly Dictionary<string, List<long>> _idsByKey = new Dictionary<string, List<long>>(StringComparer.Ordinal);
         private readonly Dictionary<long, JObject> _leads = new Dictionary<long, JObject>();
+        private readonly HashSet<long> _listedIds = new HashSet<long>();
         private readonly object _lock = new object();
 
         public IvvyLeadIndex(string matchField)
@@ -49,6 +50,24 @@ namespace LeadPS.Ivvy
                 default:
                     var text = value.ToString()?.Trim();
                     return string.IsNullOrEmpty(text) ? null : text!.ToLowerInvariant();
+            }
+        }
+
+        /// <summary>True for leads that existed when the index was built (not those this command added).</summary>
+        public bool KnewBefore(long id)
+        {
+            lock (_lock)
+            {
+                return _listedIds.Contains(id);
+            }
+        }
+
+        /// <summary>Marks everything indexed so far as listed from the platform.</summary>
+        public void Seal()
+        {
+            lock (_lock)
+            {
+                _listedIds.UnionWith(_leads.Keys);
             }
         }
 

@@ -26,16 +26,95 @@ namespace LeadPS.Ivvy
 
         public IvvyLeadMapper Mapper { get; }
 
-        /// <summary>Adds (no id) or updates (id) a lead; the result shows what was sent over what was known.</summary>
-        public async Task<IvvyLead> AddOrUpdateAsync(MappedLead lead, JObject? known, CancellationToken cancellationToken, IProgress<RetryNotice>? retries)
+        /// <summary>
+        /// Adds (no id) or updates (id) a lead; the result shows what was sent over what was known.
+        /// <paramref name="knewBefore"/> tells which lead ids existed before this command, so a lost
+        /// answer to an add can be told apart from an older lead of the same name.
+        /// </summary>
+        public async Task<IvvyLead> AddOrUpdateAsync(MappedLead lead, JObject? known, CancellationToken cancellationToken, IProgress<RetryNotice>? retries, Func<long, bool>? knewBefore = null)
         {
             var sent = JObject.Parse(lead.Json);
             ReferToKnownContact(sent, known);
-            var id = await _client.AddOrUpdateAsync(sent, cancellationToken, retries).ConfigureAwait(false);
+            var id = lead.Id.HasValue
+                ? await _client.AddOrUpdateAsync(sent, cancellationToken, retries).ConfigureAwait(false)
+                : await AddOnceAsync(sent, cancellationToken, retries, knewBefore).ConfigureAwait(false);
             var merged = known != null ? (JObject)known.DeepClone() : new JObject();
             merged.Merge(sent, new JsonMergeSettings { MergeArrayHandling = MergeArrayHandling.Replace, MergeNullValueHandling = MergeNullValueHandling.Merge });
             merged["id"] = id;
             return Read(merged, lead.Id.HasValue ? LeadOutcome.Updated : LeadOutcome.Created);
+        }
+
+        /// <summary>
+        /// An add is not idempotent. When its answer is lost, list the leads: a single new lead with
+        /// this name and contact or company is the one just added; none means it was not added and is
+        /// sent again; anything else is reported, never added a second time.
+        /// </summary>
+        private async Task<long> AddOnceAsync(JObject sent, CancellationToken cancellationToken, IProgress<RetryNotice>? retries, Func<long, bool>? knewBefore)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    return await _client.AddOrUpdateAsync(sent, cancellationToken, retries).ConfigureAwait(false);
+                }
+                catch (LeadApiException lost) when (LostAnswer.Is(lost))
+                {
+                    var candidates = await FindSameLeadAsync(sent, cancellationToken).ConfigureAwait(false);
+                    var added = knewBefore == null ? candidates : candidates.Where(id => !knewBefore(id)).ToList();
+                    if (knewBefore != null && added.Count == 1)
+                    {
+                        return added[0];
+                    }
+
+                    if (candidates.Count > 0)
+                    {
+                        throw LostAnswer.Ambiguous(LeadPlatform.Ivvy, lost, $"'{sent["name"]}'", candidates);
+                    }
+
+                    if (attempt >= Connection.MaximumRetryCount)
+                    {
+                        throw;
+                    }
+
+                    retries?.Report(new RetryNotice("addOrUpdateLead", attempt + 1, Connection.MaximumRetryCount, TimeSpan.Zero, lost.Message + " No such lead exists, so it is sent again", false));
+                }
+            }
+        }
+
+        private async Task<IReadOnlyList<long>> FindSameLeadAsync(JObject sent, CancellationToken cancellationToken)
+        {
+            var ids = new List<long>();
+            await ListAsync(
+                lead =>
+                {
+                    if (SameLead(sent, lead) && long.TryParse(lead["id"]?.ToString(), out var id))
+                    {
+                        ids.Add(id);
+                    }
+
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+            return ids;
+        }
+
+        private static bool SameLead(JObject sent, JObject listed)
+        {
+            if (!string.Equals(sent["name"]?.ToString()?.Trim(), listed["name"]?.ToString()?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            foreach (var key in new[] { "contactId", "companyId" })
+            {
+                var given = sent[key]?.ToString();
+                if (!string.IsNullOrEmpty(given) && given != listed[key]?.ToString())
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>
@@ -67,6 +146,7 @@ namespace LeadPS.Ivvy
         {
             var index = new IvvyLeadIndex(matchField);
             await ListAsync(lead => { index.Add(lead); return true; }, cancellationToken).ConfigureAwait(false);
+            index.Seal();
             return index;
         }
 

@@ -115,7 +115,7 @@ namespace LeadPS.Commands
                 input,
                 async token =>
                 {
-                    var lead = await service.AddOrUpdateAsync(mapped, known, token, Retries).ConfigureAwait(false);
+                    var lead = await service.AddOrUpdateAsync(mapped, known, token, Retries, index.KnewBefore).ConfigureAwait(false);
                     index.Add(JObject.FromObject(lead.Fields));
                     return lead;
                 },
