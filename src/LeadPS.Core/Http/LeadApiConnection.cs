@@ -148,7 +148,7 @@ namespace LeadPS.Http
                 try
                 {
                     var response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
-                    var error = Redirected(response, request) ?? _adapter.TranslateError(response, request);
+                    var error = Redirected(response, request) ?? _adapter.TranslateError(response, request) ?? Unreadable(response, request);
                     if (error == null)
                     {
                         return response;
@@ -211,6 +211,7 @@ namespace LeadPS.Http
                 case LeadErrorKind.Throttled:
                     return true;
                 case LeadErrorKind.Unavailable:
+                case LeadErrorKind.InvalidResponse:
                     return request.IsIdempotent;
                 default:
                     return false;
@@ -227,6 +228,20 @@ namespace LeadPS.Http
             }
 
             return failure;
+        }
+
+        /// <summary>A success whose body is not JSON: the request may have been carried out, but its answer is lost.</summary>
+        private LeadApiException? Unreadable(ApiResponse response, ApiRequest request)
+        {
+            if (JsonBody.TryParse(response.Body) != null)
+            {
+                return null;
+            }
+
+            var excerpt = response.Body.Length > 200 ? response.Body.Substring(0, 200) + "…" : response.Body;
+            return new LeadApiException(
+                $"{Platform} answered {response.StatusCode} to {request}, but the body is not JSON: '{excerpt}'. The request may have been carried out.",
+                LeadErrorKind.InvalidResponse, Platform, response.StatusCode, null, null, response.Body, null, request.ToString());
         }
 
         private LeadApiException? Redirected(ApiResponse response, ApiRequest request)
