@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LeadPS.Completion;
 using LeadPS.Http;
 
 namespace LeadPS.Commands
@@ -17,6 +18,7 @@ namespace LeadPS.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string[] Name { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, ParameterSetName = ConnectionSet, ValueFromPipeline = true)]

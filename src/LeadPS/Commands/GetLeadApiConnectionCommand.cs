@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using LeadPS.Completion;
 using LeadPS.Http;
 
 namespace LeadPS.Commands
@@ -14,6 +15,7 @@ namespace LeadPS.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Only the default connection, the one commands use without -Connection.</summary>

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using LeadPS.Completion;
+using LeadPS.Connections;
 using LeadPS.Http;
 using Newtonsoft.Json.Linq;
 
@@ -38,8 +40,11 @@ namespace LeadPS.Commands
         [ValidateNotNullOrEmpty]
         public string? Email { get; set; }
 
+        /// <summary>The connection to use, or its name; the session's default when omitted.</summary>
         [Parameter]
         [ValidateNotNull]
+        [ConnectionTransformation]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public LeadApiConnection? Connection { get; set; }
 
         protected override void BeginProcessing()

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using LeadPS.Completion;
 using LeadPS.Ivvy;
 using LeadPS.Mapping;
 using LeadPS.Pipeline;
@@ -31,6 +32,7 @@ namespace LeadPS.Commands
         /// </summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(MatchFieldCompleter))]
         public string? MatchField { get; set; }
 
         /// <summary>The value to match; defaults to the input's own value of the match field.</summary>

@@ -6,6 +6,8 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using LeadPS.Completion;
+using LeadPS.Connections;
 using LeadPS.Http;
 using LeadPS.Mapping;
 
@@ -34,6 +36,8 @@ namespace LeadPS.Pipeline
         /// <summary>The connection to use; the session's default (the latest Connect-LeadApi) when omitted.</summary>
         [Parameter]
         [ValidateNotNull]
+        [ConnectionTransformation]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public LeadApiConnection? Connection { get; set; }
 
         /// <summary>How many requests may be in flight at once; the connection's rate budget still applies.</summary>
