@@ -5,14 +5,18 @@
     Clean  removes build output (bin, obj, out, TestResults).
     Build  builds the solution; the module is laid out, ready to import, in out/LeadPS.
     Test   runs the xunit suites (dotnet test), then the Pester suite when pwsh has Pester 5.
+    Package makes out/package/LeadPS.<version>.nupkg: the module files at the package root, ready
+           for Publish-PSResource -NupkgPath or any NuGet-based PowerShell repository.
 .EXAMPLE
     ./build.ps1 -Task Build, Test
 .EXAMPLE
     ./build.ps1 -Task Test -Configuration Release
+.EXAMPLE
+    ./build.ps1 -Task Clean, Package -Configuration Release
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Clean', 'Build', 'Test')]
+    [ValidateSet('Clean', 'Build', 'Test', 'Package')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -39,6 +43,10 @@ foreach ($step in $Task) {
         'Build' {
             Invoke-Dotnet build (Join-Path $root 'LeadPS.sln') -c $Configuration
             Write-Host "Module ready: $(Join-Path $root 'out/LeadPS')"
+        }
+        'Package' {
+            Invoke-Dotnet pack (Join-Path $root 'src/LeadPS.Package/LeadPS.Package.csproj') -c $Configuration
+            Get-ChildItem (Join-Path $root 'out/package') -Filter *.nupkg | ForEach-Object { Write-Host "Package ready: $($_.FullName)" }
         }
         'Test' {
             Invoke-Dotnet test (Join-Path $root 'LeadPS.sln') -c $Configuration
