@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -48,6 +49,22 @@ namespace LeadPS
             }
 
             return connection!;
+        }
+
+        /// <summary>Connections whose name matches; a plain name that matches none is a non-terminating error.</summary>
+        internal IReadOnlyList<LeadApiConnection> ConnectionsNamed(string name)
+        {
+            var matches = Connections.Match(name);
+            if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
+            {
+                WriteError(new ErrorRecord(
+                    new ItemNotFoundException($"There is no LeadPS connection named '{name}'. Get-LeadApiConnection lists them."),
+                    "LeadApiConnectionNotFound",
+                    ErrorCategory.ObjectNotFound,
+                    name));
+            }
+
+            return matches;
         }
 
         /// <summary>Waits for a task on the pipeline thread; Ctrl+C ends the wait at once.</summary>

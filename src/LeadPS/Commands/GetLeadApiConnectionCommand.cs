@@ -48,17 +48,7 @@ namespace LeadPS.Commands
 
             foreach (var name in Name)
             {
-                var matches = registry.Match(name);
-                if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
-                {
-                    WriteError(new ErrorRecord(
-                        new ItemNotFoundException($"There is no LeadPS connection named '{name}'. Get-LeadApiConnection lists them."),
-                        "LeadApiConnectionNotFound",
-                        ErrorCategory.ObjectNotFound,
-                        name));
-                }
-
-                foreach (var connection in matches)
+                foreach (var connection in ConnectionsNamed(name))
                 {
                     WriteConnection(connection, registry.IsDefault(connection));
                 }

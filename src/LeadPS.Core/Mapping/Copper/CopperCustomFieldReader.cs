@@ -88,35 +88,7 @@ namespace LeadPS.Mapping
 
         private void ReadCustomFieldEntry(CopperLeadReading reading, SlotTracker slots, List<KeyValuePair<string, object?>> entry, FieldRef field)
         {
-            object? idValue = null;
-            object? value = null;
-            var hasValue = false;
-            var keys = new SlotTracker(_converter);
-            foreach (var pair in entry)
-            {
-                var key = PropertyKey.Normalize(pair.Key);
-                if (key == "customfielddefinitionid")
-                {
-                    keys.Claim(key, pair.Key, field.Child("custom_field_definition_id"));
-                    idValue = pair.Value;
-                }
-                else if (key == "value")
-                {
-                    keys.Claim(key, pair.Key, field.Child("value"));
-                    value = pair.Value;
-                    hasValue = true;
-                }
-                else
-                {
-                    reading.Unknown.Add(field.Name + "." + pair.Key);
-                }
-            }
-
-            if (idValue == null || ValueShape.IsBlank(idValue) || !hasValue)
-            {
-                throw _converter.Invalid(field, "Each entry of the field 'custom_fields' needs both 'custom_field_definition_id' and 'value'.");
-            }
-
+            var (idValue, value) = IdValueEntry.Read(_converter, entry, field, "custom_fields", "custom_field_definition_id", "value", key => reading.Unknown.Add(field.Name + "." + key));
             var id = _converter.ToPositiveId(idValue, field.Child("custom_field_definition_id"));
             AddCustomValue(reading, slots, FindById(id, id.ToString(CultureInfo.InvariantCulture)), id, field.Name, value);
         }

@@ -85,35 +85,7 @@ namespace LeadPS.Mapping
 
         private void ReadEntry(IvvyLeadReading reading, SlotTracker slots, List<KeyValuePair<string, object?>> entry, FieldRef field, string givenKey)
         {
-            object? fieldId = null;
-            object? value = null;
-            var hasValue = false;
-            var keys = new SlotTracker(_converter);
-            foreach (var pair in entry)
-            {
-                var key = PropertyKey.Normalize(pair.Key);
-                if (key == "fieldid")
-                {
-                    keys.Claim(key, pair.Key, field.Child("fieldId"));
-                    fieldId = pair.Value;
-                }
-                else if (key == "fieldvalue")
-                {
-                    keys.Claim(key, pair.Key, field.Child("fieldValue"));
-                    value = pair.Value;
-                    hasValue = true;
-                }
-                else
-                {
-                    reading.Unknown.Add(Name + "." + pair.Key);
-                }
-            }
-
-            if (fieldId == null || ValueShape.IsBlank(fieldId) || !hasValue)
-            {
-                throw _converter.Invalid(field, "Each entry of the field 'customFields' needs both 'fieldId' and 'fieldValue'.");
-            }
-
+            var (fieldId, value) = IdValueEntry.Read(_converter, entry, field, "customFields", "fieldId", "fieldValue", key => reading.Unknown.Add(Name + "." + key));
             Add(reading, slots, fieldId, value, givenKey);
         }
 
