@@ -27,6 +27,8 @@ public sealed class BulkTests : IDisposable
         var running = ps.BeginInvoke<PSObject, PSObject>(null, output);
 
         Assert.True(handler.Stalled.Wait(TimeSpan.FromSeconds(30)), "the requests after the third never started");
+        // Results are written as they complete, so the three answered leads are out before Ctrl+C.
+        Assert.True(SpinWait.SpinUntil(() => output.Count == 3, TimeSpan.FromSeconds(30)), "the completed leads were not written");
         ps.Stop();
 
         Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
