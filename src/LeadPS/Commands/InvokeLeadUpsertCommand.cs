@@ -20,10 +20,11 @@ namespace LeadPS.Commands
         private CopperLeadMapper? _copperMapper;
         private IvvyLeadIndex? _ivvyIndex;
 
-        /// <summary>The lead: a hashtable, a PSCustomObject (an Import-Csv row) or a LeadPS lead.</summary>
+        /// <summary>The leads: hashtables, PSCustomObjects (Import-Csv rows) or LeadPS leads, piped or given as an array.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [AllowNull]
-        public PSObject? InputObject { get; set; }
+        [AllowEmptyCollection]
+        public PSObject?[]? InputObject { get; set; }
 
         /// <summary>
         /// The field that identifies a lead: <c>email</c>, <c>name</c>, or a custom field by name or id
@@ -45,10 +46,24 @@ namespace LeadPS.Commands
 
         protected override void ProcessRecord()
         {
-            var input = (object?)InputObject ?? new PSObject();
+            var items = InputObject ?? new PSObject?[] { null };
+            if (!MyInvocation.ExpectingInput)
+            {
+                // Given as -InputObject $rows: the total is known, so progress can tell the time left.
+                ExpectTotal(items.Length);
+            }
+
+            foreach (var item in items)
+            {
+                Upsert(item);
+            }
+        }
+
+        private void Upsert(PSObject? input)
+        {
             try
             {
-                var properties = Input.PipelineInput.ToProperties(InputObject);
+                var properties = Input.PipelineInput.ToProperties(input);
                 EnsureNotEmpty(properties, ActiveConnection.Platform);
                 if (ActiveConnection.Platform == LeadPlatform.Copper)
                 {
@@ -65,7 +80,7 @@ namespace LeadPS.Commands
             }
         }
 
-        private void UpsertCopper(object input, IReadOnlyList<KeyValuePair<string, object?>> properties)
+        private void UpsertCopper(object? input, IReadOnlyList<KeyValuePair<string, object?>> properties)
         {
             var mapper = _copperMapper ??= ActiveConnection.CopperLeads.Mapper(CopperSchemaForMapping());
             var mapped = MyInvocation.BoundParameters.ContainsKey(nameof(MatchValue))
@@ -84,7 +99,7 @@ namespace LeadPS.Commands
             Submit(input, async token => await service.UpsertAsync(mapped, token, Retries).ConfigureAwait(false));
         }
 
-        private void UpsertIvvy(object input, IReadOnlyList<KeyValuePair<string, object?>> properties)
+        private void UpsertIvvy(object? input, IReadOnlyList<KeyValuePair<string, object?>> properties)
         {
             var service = ActiveConnection.IvvyLeads;
             var matchValue = MyInvocation.BoundParameters.ContainsKey(nameof(MatchValue))

@@ -83,7 +83,7 @@ namespace LeadPS.Commands
 
         protected override void ProcessRecord()
         {
-            object input = (object?)InputObject ?? BoundParametersAsInput();
+            object? input = InputObject ?? (object)BoundParametersAsInput();
             try
             {
                 var properties = Merge();

@@ -32,6 +32,7 @@ namespace LeadPS.Pipeline
         private bool _warnedThrottled;
         private int _succeeded;
         private int _failed;
+        private int? _expectedTotal;
 
         /// <summary>The connection to use; the session's default (the latest Connect-LeadApi) when omitted.</summary>
         [Parameter]
@@ -74,6 +75,9 @@ namespace LeadPS.Pipeline
             }
         }
 
+        /// <summary>Tells progress how many inputs to expect, when they came as one array rather than streamed.</summary>
+        internal void ExpectTotal(int count) => _expectedTotal = (_expectedTotal ?? 0) + count;
+
         /// <summary>True under -WhatIf (given, or by $WhatIfPreference): nothing may be sent, reads included.</summary>
         internal bool IsWhatIf =>
             (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && ((SwitchParameter)whatIf).IsPresent)
@@ -96,7 +100,7 @@ namespace LeadPS.Pipeline
         }
 
         /// <summary>Starts an input's request; waits first if the throttle limit or its exclusive key says so.</summary>
-        internal void Submit(object input, Func<CancellationToken, Task<Lead>> send, string? exclusiveKey = null)
+        internal void Submit(object? input, Func<CancellationToken, Task<Lead>> send, string? exclusiveKey = null)
         {
             WaitForKey(exclusiveKey);
             while (_inFlight.Count >= ThrottleLimit)
@@ -119,7 +123,7 @@ namespace LeadPS.Pipeline
         }
 
         /// <summary>An input that failed before any request: one error record, its own input as the target.</summary>
-        internal void Fail(Exception exception, object input)
+        internal void Fail(Exception exception, object? input)
         {
             _failed++;
             WriteLeadError(exception, input);
@@ -220,7 +224,15 @@ namespace LeadPS.Pipeline
             _lastProgress = now;
             var done = _succeeded + _failed;
             var rate = now.TotalSeconds > 0 ? done / now.TotalSeconds : 0;
-            WriteProgress(new ProgressRecord(_progressId, Activity, $"{done} leads done ({_failed} failed), {rate:0.0} per second, {_inFlight.Count} in flight"));
+            var total = _expectedTotal.HasValue ? $" of {_expectedTotal}" : string.Empty;
+            var progress = new ProgressRecord(_progressId, Activity, $"{done}{total} leads done ({_failed} failed), {rate:0.0} per second, {_inFlight.Count} in flight");
+            if (_expectedTotal > 0)
+            {
+                progress.PercentComplete = Math.Min(100, done * 100 / _expectedTotal.Value);
+                progress.SecondsRemaining = rate > 0 ? (int)Math.Ceiling((_expectedTotal.Value - done) / rate) : -1;
+            }
+
+            WriteProgress(progress);
         }
 
         private sealed class RetryCollector : IProgress<RetryNotice>

@@ -5,14 +5,14 @@ namespace LeadPS.Pipeline
     /// <summary>One input whose request is in flight.</summary>
     internal sealed class PendingLead
     {
-        public PendingLead(object input, Task<Lead> work, string? exclusiveKey)
+        public PendingLead(object? input, Task<Lead> work, string? exclusiveKey)
         {
             Input = input;
             Work = work;
             ExclusiveKey = exclusiveKey;
         }
 
-        public object Input { get; }
+        public object? Input { get; }
 
         public Task<Lead> Work { get; }
 

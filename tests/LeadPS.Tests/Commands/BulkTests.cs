@@ -65,6 +65,33 @@ public sealed class BulkTests : IDisposable
         Assert.Equal(300, emails.Count);
     }
 
+    [Fact]
+    public void Long_runs_show_progress_with_the_time_left_when_the_total_is_known()
+    {
+        var result = _session.Run("""
+            $c = Connect-LeadApi -Platform Copper -Sandbox -PassThru -SandboxOption @{ Latency = [timespan]::FromMilliseconds(25); RequestsPerMinute = 0 }
+            $rows = 1..60 | ForEach-Object { @{ name = "P$_"; email = "p$_@example.test" } }
+            $null = Invoke-LeadUpsert -InputObject $rows -Connection $c -ThrottleLimit 1
+            """).ThrowIfErrors();
+
+        Assert.Contains(result.Progress, p => p.Contains(" of 60 leads done") && p.Contains("per second"));
+    }
+
+    [Fact]
+    public void An_array_given_to_InputObject_yields_one_result_per_element()
+    {
+        var result = _session.Run("""
+            $c = Connect-LeadApi -Platform Copper -Sandbox -PassThru
+            Invoke-LeadUpsert -Connection $c -InputObject @(@{ name = 'A'; email = 'a@example.test' }, @{ name = 'B' }, @{ name = 'C'; email = 'c@example.test' })
+            """);
+
+        Assert.Equal(2, result.Output.Count);
+        var target = Assert.IsType<System.Collections.Hashtable>(Unwrap(Assert.Single(result.Errors).TargetObject));
+        Assert.Equal("B", target["name"]);
+    }
+
+    private static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;
+
     /// <summary>Answers the first requests, then holds every later one until it is cancelled.</summary>
     private sealed class StallingHandler(LeadSandbox sandbox, int answerFirst) : DelegatingHandler(sandbox.CreateHandler())
     {
