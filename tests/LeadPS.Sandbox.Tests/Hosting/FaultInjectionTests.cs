@@ -11,11 +11,6 @@ namespace LeadPS.Sandbox.Tests.Hosting;
 /// </summary>
 public sealed class FaultInjectionTests
 {
-    /// <summary>Also used by <see cref="FaultSequenceTests"/>.</summary>
-    internal const string DropOverSocketBug =
-        "bug: SandboxLoopbackServer.cs:110 drops with HttpListenerResponse.Abort(), which on the managed (Linux/macOS) HttpListener "
-        + "flushes a '200' with an empty chunked body before closing (dotnet/runtime#88196): the client gets a 200, not a dropped connection";
-
     private static SandboxOptions Only(SandboxFault fault, double rate = 1.0, int seed = 20261123) => new SandboxOptions
     {
         RequestsPerMinute = 0,
@@ -125,7 +120,7 @@ public sealed class FaultInjectionTests
 
     [Theory]
     [InlineData(Transport.InMemory)]
-    [InlineData(Transport.Loopback, Skip = DropOverSocketBug)]
+    [InlineData(Transport.Loopback)]
     public async Task DropConnection_throws_HttpRequestException_and_ReachedPlatform_tells_whether_the_lead_was_stored(Transport transport)
     {
         using var hosted = HostedSandbox.Copper(transport, Only(SandboxFault.DropConnection));
@@ -168,8 +163,7 @@ public sealed class FaultInjectionTests
         AssertReachedPlatformMatchesStore(hosted.Sandbox, records);
     }
 
-    [Fact(Skip = "bug: SandboxLoopbackServer.cs:123 ends a hanging request on Dispose with HttpListenerResponse.Abort(), which on the managed "
-        + "HttpListener sends '200' with an empty body (dotnet/runtime#88196): a client waiting on a Timeout fault sees a success")]
+    [Fact]
     public async Task Stopping_the_server_ends_a_hanging_request_without_an_answer()
     {
         var sandbox = new LeadSandbox(LeadPlatform.Copper, Only(SandboxFault.Timeout));

@@ -32,7 +32,7 @@ public sealed class FaultSequenceTests
         AssertWorthComparing(first);
     }
 
-    [Fact(Skip = FaultInjectionTests.DropOverSocketBug)]
+    [Fact]
     public async Task The_same_seed_gives_the_same_fault_sequence_with_drops_over_the_socket()
     {
         var first = await RunAsync(Transport.Loopback, WithDrops, seed: 4242);
