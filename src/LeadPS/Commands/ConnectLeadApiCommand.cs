@@ -49,10 +49,13 @@ namespace LeadPS.Commands
         [ValidateNotNull]
         public SandboxOptions? SandboxOption { get; set; }
 
-        [Parameter]
+        // Network settings: meaningless for the Sandbox, so not in its parameter set.
+        [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter(ParameterSetName = SecretSet)]
         public IvvyRegion? Region { get; set; }
 
-        [Parameter]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter(ParameterSetName = SecretSet)]
         [ValidateNotNull]
         public Uri? BaseUri { get; set; }
 
@@ -72,11 +75,13 @@ namespace LeadPS.Commands
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 100;
 
-        [Parameter]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter(ParameterSetName = SecretSet)]
         [ValidateNotNull]
         public Uri? Proxy { get; set; }
 
-        [Parameter]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter(ParameterSetName = SecretSet)]
         [Credential]
         public PSCredential? ProxyCredential { get; set; }
 
@@ -158,11 +163,6 @@ namespace LeadPS.Commands
             if (Region.HasValue && Platform != LeadPlatform.Ivvy)
             {
                 ThrowArgumentError($"-Region applies to iVvy only; {Platform} has one address (use -BaseUri to override it).", "Region");
-            }
-
-            if (Sandbox && (Region.HasValue || BaseUri != null || Proxy != null))
-            {
-                ThrowArgumentError("-Sandbox serves the platform from memory; it takes no -Region, -BaseUri or -Proxy.", Region.HasValue ? "Region" : BaseUri != null ? "BaseUri" : "Proxy");
             }
 
             if (ProxyCredential != null && Proxy == null)
