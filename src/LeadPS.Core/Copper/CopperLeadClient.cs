@@ -21,10 +21,12 @@ namespace LeadPS.Copper
             _connection = connection ?? throw new ArgumentNullException(nameof(connection));
         }
 
-        /// <summary>PUT /leads/upsert with <c>{properties, match}</c>: creates or updates the single lead that matches.</summary>
-        public Task<JObject> UpsertAsync(string body, CancellationToken cancellationToken, IProgress<RetryNotice>? retries = null) =>
-            // Sending the same upsert twice leaves one lead: safe to retry.
-            SendForObjectAsync(new ApiRequest(HttpMethod.Put, "leads/upsert", body, isIdempotent: true), cancellationToken, retries);
+        /// <summary>
+        /// PUT /leads/upsert with <c>{properties, match}</c>: creates or updates the single lead that
+        /// matches. <paramref name="isIdempotent"/>: whether sending it twice leaves one lead.
+        /// </summary>
+        public Task<JObject> UpsertAsync(string body, bool isIdempotent, CancellationToken cancellationToken, IProgress<RetryNotice>? retries = null) =>
+            SendForObjectAsync(new ApiRequest(HttpMethod.Put, "leads/upsert", body, isIdempotent), cancellationToken, retries);
 
         public Task<JObject> CreateAsync(string properties, CancellationToken cancellationToken, IProgress<RetryNotice>? retries = null) =>
             SendForObjectAsync(new ApiRequest(HttpMethod.Post, "leads", properties), cancellationToken, retries);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LeadPS.Http;
@@ -57,9 +58,39 @@ namespace LeadPS.Copper
 
         public async Task<CopperLead> UpsertAsync(MappedLead upsert, CancellationToken cancellationToken, IProgress<RetryNotice>? retries)
         {
-            var json = await _client.UpsertAsync(upsert.Json, cancellationToken, retries).ConfigureAwait(false);
+            var isIdempotent = MatchCarriedByProperties(JObject.Parse(upsert.Json));
+            var json = await _client.UpsertAsync(upsert.Json, isIdempotent, cancellationToken, retries).ConfigureAwait(false);
             return Read(json, LeadOutcome.Upserted);
         }
+
+        /// <summary>
+        /// An upsert is safe to send twice only when the lead it creates carries the match value, so
+        /// the second one finds the first. With a -MatchValue the properties do not hold, a lost
+        /// answer followed by a resend could create two leads, so it is not resent.
+        /// </summary>
+        internal static bool MatchCarriedByProperties(JObject body)
+        {
+            var properties = body["properties"] as JObject;
+            var match = body["match"] as JObject;
+            var value = match?["field_value"];
+            switch (match?["field_name"]?.ToString())
+            {
+                case "email":
+                    return SameText((properties?["email"] as JObject)?["email"], value);
+                case "name":
+                    return SameText(properties?["name"], value);
+                case "custom":
+                    var definition = value?["custom_field_definition_id"]?.ToString();
+                    return (properties?["custom_fields"] as JArray)?.OfType<JObject>()
+                        .Any(f => f["custom_field_definition_id"]?.ToString() == definition && JToken.DeepEquals(f["value"], value?["value"])) == true;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool SameText(JToken? a, JToken? b) =>
+            a != null && b != null && a.Type != JTokenType.Null
+            && string.Equals(a.ToString().Trim(), b.ToString().Trim(), StringComparison.OrdinalIgnoreCase);
 
         /// <summary>POST /leads without an id, PUT /leads/{id} with one.</summary>
         public async Task<CopperLead> SetAsync(MappedLead lead, CancellationToken cancellationToken, IProgress<RetryNotice>? retries)

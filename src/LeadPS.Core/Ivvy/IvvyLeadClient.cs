@@ -22,9 +22,7 @@ namespace LeadPS.Ivvy
         /// <summary>contact?action=addOrUpdateLead: returns the lead's id (new or updated).</summary>
         public async Task<long> AddOrUpdateAsync(JObject parameters, CancellationToken cancellationToken, IProgress<RetryNotice>? retries = null)
         {
-            // An update by id is idempotent; an add is not, so a lost answer to an add is never blindly resent.
-            var isUpdate = parameters["id"] != null && parameters["id"]!.Type != JTokenType.Null;
-            var request = IvvyAdapter.Call("contact", "addOrUpdateLead", parameters.ToString(Formatting.None), isUpdate);
+            var request = IvvyAdapter.Call("contact", "addOrUpdateLead", parameters.ToString(Formatting.None), IsIdempotent(parameters));
             var response = await _connection.SendAsync(request, cancellationToken, retries).ConfigureAwait(false);
             var json = ResponseJson.Read<JObject>(response, request, LeadPlatform.Ivvy);
             var stored = json["success"]?.Type == JTokenType.Boolean && (bool)json["success"]!;
@@ -37,6 +35,19 @@ namespace LeadPS.Ivvy
 
             return id;
         }
+
+        /// <summary>
+        /// An update by id is idempotent, unless it carries a new nested contact or company (one
+        /// without an id): sent twice, that would make the contact or company twice. An add never is.
+        /// </summary>
+        internal static bool IsIdempotent(JObject parameters)
+        {
+            var isUpdate = parameters["id"] != null && parameters["id"]!.Type != JTokenType.Null;
+            return isUpdate && !CreatesRecord(parameters["contact"]) && !CreatesRecord(parameters["company"]);
+        }
+
+        private static bool CreatesRecord(JToken? nested) =>
+            nested is JObject record && (record["id"] == null || record["id"]!.Type == JTokenType.Null);
 
         /// <summary>crm?action=getLeadList, every page; <paramref name="onLead"/> returns false to stop early.</summary>
         public async Task<long> GetLeadListAsync(JObject? filter, Func<JObject, bool> onLead, CancellationToken cancellationToken)

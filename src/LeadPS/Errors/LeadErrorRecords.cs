@@ -15,7 +15,7 @@ namespace LeadPS.Errors
             {
                 var (errorId, category) = Classify(lead);
                 var record = new ErrorRecord(lead, errorId, category, targetObject);
-                var details = new ErrorDetails(string.IsNullOrEmpty(lead.ServerMessage) ? lead.Message : lead.ServerMessage);
+                var details = new ErrorDetails(PlatformMessage(lead));
                 var action = RecommendedAction(lead);
                 if (action != null)
                 {
@@ -52,6 +52,19 @@ namespace LeadPS.Errors
                 case LeadErrorKind.InvalidResponse: return ("LeadApiInvalidResponse", ErrorCategory.InvalidResult);
                 default: return ("LeadApiError", ErrorCategory.NotSpecified);
             }
+        }
+
+        /// <summary>The platform's own words, with iVvy's additional messages (they say which rule failed).</summary>
+        private static string PlatformMessage(LeadApiException exception)
+        {
+            if (string.IsNullOrEmpty(exception.ServerMessage))
+            {
+                return exception.Message;
+            }
+
+            return exception.AdditionalMessages.Count == 0
+                ? exception.ServerMessage!
+                : exception.ServerMessage + ": " + string.Join("; ", exception.AdditionalMessages);
         }
 
         private static string? RecommendedAction(LeadApiException exception)

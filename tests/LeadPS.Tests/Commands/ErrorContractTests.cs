@@ -34,8 +34,17 @@ public sealed class ErrorContractTests : IDisposable
         var exception = Assert.IsAssignableFrom<LeadApiException>(record.Exception);
         Assert.Equal(exceptionType, exception.GetType());
         Assert.Equal(platformCode, exception.PlatformCode);
-        Assert.Equal(exception.ServerMessage, record.ErrorDetails.Message);
+        Assert.StartsWith(exception.ServerMessage!, record.ErrorDetails.Message);
+        Assert.All(exception.AdditionalMessages, m => Assert.Contains(m, record.ErrorDetails.Message));
         Assert.NotNull(exception.ResponseBody);
+    }
+
+    [Fact]
+    public void Ivvy_additional_messages_say_which_rule_failed()
+    {
+        var result = _s.Run("@{ name = 'Bad source'; contactId = 208; industryId = 22; sourceId = 9999; typeId = 43; stageId = 51 } | Set-Lead -Connection $ivvy");
+
+        Assert.Equal("The lead details are invalid: 'sourceId' 9999 is not a lead source", Assert.Single(result.Errors).ErrorDetails.Message);
     }
 
     [Fact]

@@ -98,6 +98,21 @@ public sealed class NoDuplicateTests : IDisposable
         Assert.Equal(2, handler.Lost);
     }
 
+    [Fact]
+    public void Copper_upsert_matching_on_a_value_its_properties_lack_is_not_resent()
+    {
+        var sandbox = new LeadSandbox(LeadPlatform.Copper, LosingHandler.OptionsFor(LeadPlatform.Copper));
+        var handler = new LosingHandler(sandbox, r => r.RequestUri!.AbsolutePath.EndsWith("/leads/upsert"), toLose: 1, afterProcessing: true);
+        using var connection = LosingHandler.Connect(sandbox, handler);
+
+        // The lead it creates carries new@ but is matched on old@: a resend would create a second one.
+        var result = Run(connection, "@{ name = 'Moved'; email = 'new@example.test' } | Invoke-LeadUpsert -Connection $c -MatchField email -MatchValue 'old@example.test'");
+
+        Assert.Equal("LeadApiUnavailable", Assert.Single(result.Errors).FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Single(sandbox.Copper!.Leads);
+        Assert.Equal(1, handler.Lost);
+    }
+
     private ScriptResult Run(LeadApiConnection connection, string script) =>
         _session.RunWith(script, new Hashtable { ["c"] = connection });
 }
