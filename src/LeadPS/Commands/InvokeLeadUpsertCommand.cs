@@ -19,6 +19,7 @@ namespace LeadPS.Commands
     {
         private CopperLeadMapper? _copperMapper;
         private IvvyLeadIndex? _ivvyIndex;
+        private int _inputsWithMatchValue;
 
         /// <summary>The leads: hashtables, PSCustomObjects (Import-Csv rows) or LeadPS leads, piped or given as an array.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -61,6 +62,11 @@ namespace LeadPS.Commands
 
         private void Upsert(PSObject? input)
         {
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(MatchValue)) && ++_inputsWithMatchValue == 2)
+            {
+                WriteWarning($"-MatchValue '{MatchValue}' applies to every input of this command, so all of them match the same lead. Give one input per command, or leave -MatchValue out to match each input on its own value.");
+            }
+
             try
             {
                 var properties = Input.PipelineInput.ToProperties(input);

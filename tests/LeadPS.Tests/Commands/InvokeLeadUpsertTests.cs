@@ -167,6 +167,28 @@ public sealed class InvokeLeadUpsertTests : IDisposable
         Assert.Equal(LeadOutcome.Updated, lead.Outcome);
     }
 
+    [Fact]
+    public void Ivvy_upsert_matches_a_csv_rows_flat_email_column_and_says_it_is_not_sent()
+    {
+        var id = _s.IvvySandbox.Ivvy!.SeedLead("Jack's enquiry", 208);
+
+        var result = _s.Run("[pscustomobject]@{ name = 'Jack from CSV'; email = 'jack.taylor@mail.example' } | Invoke-LeadUpsert -Connection $ivvy -MatchField email").ThrowIfErrors();
+
+        Assert.Equal(id, ((IvvyLead)Assert.Single(result.Output).BaseObject).Id);
+        Assert.Contains(result.Warnings, w => w.Contains("'email'"));
+        Assert.Equal("Jack from CSV", _s.IvvySandbox.Ivvy!.Leads.Single().Name);
+    }
+
+    [Fact]
+    public void MatchValue_with_several_inputs_warns_once()
+    {
+        var result = _s.Run("1..3 | ForEach-Object { @{ name = \"N$_\"; email = \"n$_@example.test\" } } | Invoke-LeadUpsert -Connection $copper -MatchValue 'n1@example.test' -ThrottleLimit 1").ThrowIfErrors();
+
+        Assert.Single(result.Warnings, w => w.Contains("-MatchValue 'n1@example.test' applies to every input"));
+        // The trap the warning names: N2 overwrote N1's lead (and its e-mail), so N3 matched nothing.
+        Assert.Equal(new[] { "N2", "N3" }, _s.CopperSandbox.Copper!.Leads.Select(l => l.Name));
+    }
+
     [Theory]
     [InlineData("copper")]
     [InlineData("ivvy")]

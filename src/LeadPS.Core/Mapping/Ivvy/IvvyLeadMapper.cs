@@ -55,16 +55,27 @@ namespace LeadPS.Mapping
         /// or a custom field by its fieldId (<c>12</c> or <c>customFields.12</c>).
         /// </summary>
         /// <exception cref="LeadValidationException">The input has no such value; FieldName names the field.</exception>
+        /// <summary>
+        /// A CSV row carries the contact's e-mail as a flat 'email' column. iVvy has no such lead
+        /// field (it is reported, not sent), but it is the value a row means to match on.
+        /// </summary>
+        private static JToken? FlatEmail(IEnumerable<KeyValuePair<string, object?>> input)
+        {
+            var email = input.FirstOrDefault(p => PropertyKey.Normalize(p.Key) == "email").Value;
+            return email is string text && !string.IsNullOrWhiteSpace(text) ? new JValue(text.Trim()) : null;
+        }
+
         public object GetOwnMatchValue(IEnumerable<KeyValuePair<string, object?>> input, string matchField)
         {
-            var reading = Read(input);
+            var pairs = input as IReadOnlyCollection<KeyValuePair<string, object?>> ?? input.ToList();
+            var reading = Read(pairs);
             var key = (matchField ?? string.Empty).Trim();
             var field = new FieldRef(key, key);
             JToken? token;
             if (PropertyKey.Normalize(key) == "email")
             {
                 field = new FieldRef("contact.email", key);
-                token = (reading.Fields["contact"] as JObject)?["email"];
+                token = (reading.Fields["contact"] as JObject)?["email"] ?? FlatEmail(pairs);
             }
             else if (PropertyKey.Normalize(key) == "id")
             {
