@@ -24,6 +24,9 @@ namespace LeadPS.Pipeline
         public const int DefaultThrottleLimit = 4;
 
         private readonly List<PendingLead> _inFlight = new List<PendingLead>();
+
+        // Released once per finished request: the pipeline thread sleeps on it instead of spinning in Task.WaitAny.
+        private readonly SemaphoreSlim _finished = new SemaphoreSlim(0);
         private readonly ConcurrentQueue<RetryNotice> _notices = new ConcurrentQueue<RetryNotice>();
         private readonly HashSet<string> _reportedProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly Stopwatch _elapsed = new Stopwatch();
@@ -109,7 +112,9 @@ namespace LeadPS.Pipeline
             }
 
             var token = CancellationToken;
-            _inFlight.Add(new PendingLead(input, Task.Run(() => send(token), token), exclusiveKey));
+            var work = Task.Run(() => send(token), token);
+            work.ContinueWith(_ => _finished.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _inFlight.Add(new PendingLead(input, work, exclusiveKey));
             WriteCompleted();
         }
 
@@ -161,7 +166,8 @@ namespace LeadPS.Pipeline
         {
             try
             {
-                Task.WaitAny(_inFlight.Select(p => (Task)p.Work).ToArray(), CancellationToken);
+                // A release may be for a request already written; the callers loop until theirs is done.
+                _finished.Wait(CancellationToken);
             }
             catch (OperationCanceledException)
             {
