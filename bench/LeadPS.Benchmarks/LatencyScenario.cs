@@ -45,6 +45,17 @@ internal sealed class LatencyScenario : Scenario
         }
 
         context.Engine.Disconnect("BenchLatency");
+
+        // How long the emulator's own 50 ms wait lasts here (timer granularity): a ceiling no client can beat.
+        var delays = context.Quick ? 5 : 20;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < delays; i++)
+        {
+            Task.Delay(Latency).Wait();
+        }
+
+        var actual = watch.Elapsed.TotalMilliseconds / delays;
+        details.Add($"the Sandbox's {Latency.TotalMilliseconds:0} ms wait (Task.Delay) itself lasts {F(actual, "0.0")} ms on this machine, so no client can exceed {F(Latency.TotalMilliseconds / actual)} of the ideal here.");
         var top = Limits[^1];
         var result = new ScenarioResult(
             $"Sandbox latency {Latency.TotalMilliseconds:0} ms, no budget, {rounds} latency periods per limit: throughput / (limit / latency) at -ThrottleLimit {string.Join(", ", Limits)}",
