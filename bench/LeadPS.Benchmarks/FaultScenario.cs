@@ -93,6 +93,15 @@ internal sealed class FaultScenario : Scenario
         result.Details.Add($"{I(sent)} requests for {I(count)} leads ({I(sent - count)} retries); faults injected into upserts: {string.Join(", ", faults)} (log of the last {I(records.Count)} requests).");
         result.Details.Add($"errors by ErrorId: {(run.Errors.Count == 0 ? "none" : string.Join(", ", errorIds))}; {erroredButStored} of the errored leads are stored anyway (the answer was lost or cut after the Sandbox processed it; the error says the request may have been carried out).");
         result.Details.Add($"inputs not accounted for: {unaccounted}; inputs reported twice: {twice}; leads written but not in the store: {outputsNotStored}; store: {I(stored.Count)} leads, {duplicates} e-mails stored more than once.");
+        foreach (var error in run.Errors.Where(e => e.Exception is not LeadApiException { ErrorKind: LeadErrorKind.InvalidResponse }).Take(5))
+        {
+            var email = BenchLeads.EmailOf(error.TargetObject) ?? "?";
+            var attempts = upsertRecords.Where(r => r.Body.Contains("\"" + email + "\"", StringComparison.OrdinalIgnoreCase)).ToList();
+            var start = attempts.Count > 0 ? attempts[0].ReceivedAt : default;
+            result.Details.Add($"failed otherwise: {email}: {error.FullyQualifiedErrorId.Split(',')[0]}; its attempts (ms from the first: answer): " +
+                string.Join(", ", attempts.Select(a => $"{(a.ReceivedAt - start).TotalMilliseconds:0}: {(a.Fault == SandboxFault.None ? a.StatusCode?.ToString() : a.Fault.ToString())}")));
+        }
+
         result.Details.Add($"retry settings: Connect-LeadApi -Sandbox -MaximumRetryCount {MaximumRetryCount} -TimeoutSec {TimeoutSec}; backoff base 1 s (not a cmdlet parameter) on the pacing clock scaled by TimeScale {TimeScale}, so ~17 ms; the timeout is real time.");
         return result;
     }
