@@ -50,6 +50,7 @@ if (manifest == null || !File.Exists(manifest))
     return 2;
 }
 
+var loadBefore = LoadAverage();
 var total = Stopwatch.StartNew();
 Console.Error.WriteLine($"LeadPS benchmarks ({(quick ? "quick" : "full")}): hosting the engine and importing {manifest}...");
 using var engine = new HostedEngine(manifest);
@@ -78,7 +79,7 @@ foreach (var scenario in chosen)
 total.Stop();
 Console.WriteLine(Table(results));
 Console.WriteLine();
-Console.WriteLine($"{(quick ? "quick" : "full")} run, {total.Elapsed.TotalSeconds:0} s in all; {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}; module {engine.ModulePath}");
+Console.WriteLine($"{(quick ? "quick" : "full")} run, {total.Elapsed.TotalSeconds:0} s in all; {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}; load average {loadBefore} at the start, {LoadAverage()} at the end (other processes share the cores); module {engine.ModulePath}");
 Console.WriteLine();
 foreach (var (scenario, result) in results)
 {
@@ -102,6 +103,19 @@ static string Table(IEnumerable<(Scenario Scenario, ScenarioResult Result)> rows
     }
 
     return text.ToString().TrimEnd();
+}
+
+// The 1-minute load average (Linux), to tell a quiet machine's numbers from a busy one's.
+static string LoadAverage()
+{
+    try
+    {
+        return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+    }
+    catch (IOException)
+    {
+        return "n/a";
+    }
 }
 
 static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
