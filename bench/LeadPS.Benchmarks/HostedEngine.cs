@@ -87,10 +87,13 @@ internal sealed class HostedEngine : IDisposable
 /// <summary>What one pipeline produced and how long it took.</summary>
 internal sealed record PipelineRun(Collection<PSObject> Output, IReadOnlyList<ErrorRecord> Errors, IReadOnlyList<string> Warnings, TimeSpan Elapsed)
 {
-    /// <summary>The single number Measure-BenchOutput wrote at the end of the pipeline.</summary>
-    public long Counted => Output.Count == 1 && Output[0].BaseObject is long n
+    /// <summary>The number of objects Measure-BenchOutput counted at the end of the pipeline.</summary>
+    public long Counted => Output.Count == 2 && Output[0].BaseObject is long n
         ? n
-        : throw new InvalidOperationException($"Expected one count from Measure-BenchOutput, got {Output.Count} objects.");
+        : throw new InvalidOperationException($"Expected a count and a CPU time from Measure-BenchOutput, got {Output.Count} objects.");
+
+    /// <summary>CPU time of the pipeline thread while the pipeline ran (Linux; null elsewhere), from Measure-BenchOutput.</summary>
+    public TimeSpan? PipelineThreadCpu => Output.Count == 2 && Output[1].BaseObject is TimeSpan cpu ? cpu : null;
 
     public string ErrorSummary(int max = 3) => Errors.Count == 0
         ? "none"
@@ -99,18 +102,56 @@ internal sealed record PipelineRun(Collection<PSObject> Output, IReadOnlyList<Er
 
 /// <summary>
 /// Counts what reaches the end of the pipeline and keeps none of it (as cheap as Out-Null), then
-/// writes the count. Registered in the hosted session only; not part of LeadPS.
+/// writes the count and the CPU time the pipeline thread used from this command's BeginProcessing
+/// (before the upstream command's first input) to its EndProcessing (after the upstream command
+/// finished). Registered in the hosted session only; not part of LeadPS.
 /// </summary>
 [Cmdlet("Measure", "BenchOutput")]
 public sealed class MeasureBenchOutputCommand : PSCmdlet
 {
     private long _count;
+    private TimeSpan? _cpuAtStart;
 
     [Parameter(ValueFromPipeline = true)]
     [AllowNull]
     public PSObject? InputObject { get; set; }
 
+    protected override void BeginProcessing() => _cpuAtStart = ThreadCpu.Current();
+
     protected override void ProcessRecord() => _count++;
 
-    protected override void EndProcessing() => WriteObject(_count);
+    protected override void EndProcessing()
+    {
+        WriteObject(_count);
+        var now = ThreadCpu.Current();
+        WriteObject(now.HasValue && _cpuAtStart.HasValue ? now.Value - _cpuAtStart.Value : null);
+    }
+}
+
+/// <summary>The calling thread's CPU time (user + system) from /proc/thread-self/stat; null where there is none.</summary>
+internal static class ThreadCpu
+{
+    private const double TicksPerSecond = 100; // USER_HZ, 100 on Linux
+
+    public static TimeSpan? Current()
+    {
+        try
+        {
+            const string stat = "/proc/thread-self/stat";
+            if (!File.Exists(stat))
+            {
+                return null;
+            }
+
+            // Fields after the command name (which is in parentheses and may hold spaces): utime is the 14th field, stime the 15th.
+            var text = File.ReadAllText(stat);
+            var fields = text.Substring(text.LastIndexOf(')') + 2).Split(' ');
+            var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+            return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 }
