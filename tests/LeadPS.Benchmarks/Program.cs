@@ -5,7 +5,7 @@ using System.Text;
 using LeadPS.Benchmarks;
 
 // Usage (from the repository root):
-//   dotnet run -c Release --project bench/LeadPS.Benchmarks [-- [--quick] [--only N[,M...]]]
+//   dotnet run -c Release --project tests/LeadPS.Benchmarks [-- [--quick] [--only N[,M...]]]
 var quick = false;
 var only = new HashSet<int>();
 for (var i = 0; i < args.Length; i++)
@@ -46,7 +46,7 @@ var root = FindRepoRoot(Directory.GetCurrentDirectory()) ?? FindRepoRoot(AppCont
 var manifest = root == null ? null : Path.Combine(root, "out", "LeadPS", "LeadPS.psd1");
 if (manifest == null || !File.Exists(manifest))
 {
-    Console.Error.WriteLine("LeadPS.Benchmarks: the module is not built in out/LeadPS (dotnet build LeadPS.sln, or dotnet run --project bench/LeadPS.Benchmarks, lays it out).");
+    Console.Error.WriteLine("LeadPS.Benchmarks: the module is not built in out/LeadPS (dotnet build LeadPS.sln, or dotnet run --project tests/LeadPS.Benchmarks, lays it out).");
     return 2;
 }
 
@@ -140,7 +140,7 @@ static int Usage(string? problem)
         Console.Error.WriteLine("LeadPS.Benchmarks: " + problem);
     }
 
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/LeadPS.Benchmarks [-- [--quick] [--only N[,M...]]]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/LeadPS.Benchmarks [-- [--quick] [--only N[,M...]]]");
     Console.Error.WriteLine("  scenarios: 1 pace, 2 latency hiding, 3 overhead, 4 memory, 5 faults");
     return problem == null ? 0 : 2;
 }
