@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LeadPS.Sandbox.Copper;
+using LeadPS.Sandbox.Tests.Copper;
 using Newtonsoft.Json.Linq;
 
 namespace LeadPS.Sandbox.Tests.Loopback;
@@ -10,26 +11,6 @@ namespace LeadPS.Sandbox.Tests.Loopback;
 /// </summary>
 public sealed class CopperLoopbackConformanceTests
 {
-    /// <summary>Seed 000's request body, byte for byte (the blanks before each line break included).</summary>
-    private const string SeedUpsertBody =
-        "{ \n"
-        + "  \"properties\": { \n"
-        + "    \"name\": \"My Lead\", \n"
-        + "    \"email\": { \n"
-        + "      \"email\": \"mylead@gmail.test\", \n"
-        + "      \"category\": \"work\" \n"
-        + "    } \n"
-        + "  }, \n"
-        + "  \"match\": { \n"
-        + "    \"field_name\": \"email\", \n"
-        + "    \"field_value\": \"mylead@gmail.test\" \n"
-        + "  } \n"
-        + "}";
-
-    /// <summary>Seed 000's example 200 response.</summary>
-    private const string SeedUpsertResponse =
-        "{\"id\":8982702,\"name\":\"My Lead\",\"prefix\":null,\"first_name\":\"My\",\"last_name\":\"Lead\",\"middle_name\":null,\"suffix\":null,\"address\":null,\"assignee_id\":null,\"company_name\":null,\"customer_source_id\":null,\"details\":null,\"email\":{\"email\":\"mylead@gmail.test\",\"category\":\"work\"},\"interaction_count\":0,\"monetary_unit\":null,\"monetary_value\":null,\"socials\":[],\"status\":\"New\",\"status_id\":208231,\"tags\":[],\"title\":null,\"websites\":[],\"phone_numbers\":[],\"custom_fields\":[{\"custom_field_definition_id\":100764,\"value\":null},{\"custom_field_definition_id\":103481,\"value\":null},{\"custom_field_definition_id\":128735,\"value\":null}],\"date_created\":1489531171,\"date_modified\":1512006056,\"date_last_contacted\":null}";
-
     private static SandboxOptions Unlimited() => new SandboxOptions { RequestsPerMinute = 0 };
 
     [Fact]
@@ -40,9 +21,9 @@ public sealed class CopperLoopbackConformanceTests
         using var client = new HttpClient();
         var upsert = new Uri(sandbox.BaseAddressOf(server), "leads/upsert");
 
-        var reply = (await RawHttp.SendAsync(client, RawHttp.Copper(HttpMethod.Put, upsert, SeedUpsertBody))).AssertStatus(200);
+        var reply = (await RawHttp.SendAsync(client, RawHttp.Copper(HttpMethod.Put, upsert, CopperSeed.UpsertBody))).AssertStatus(200);
 
-        var expected = JObject.Parse(SeedUpsertResponse);
+        var expected = JObject.Parse(CopperSeed.UpsertResponse);
         var actual = reply.Object;
         Assert.Equal(expected.Properties().Select(p => p.Name), actual.Properties().Select(p => p.Name));
         AssertSameShape(expected, actual, "$");
@@ -63,7 +44,7 @@ public sealed class CopperLoopbackConformanceTests
         var record = Assert.Single(sandbox.Requests.Snapshot());
         Assert.Equal("PUT", record.Method);
         Assert.Equal("/developer_api/v1/leads/upsert", record.PathAndQuery);
-        Assert.Equal(SeedUpsertBody, record.Body);
+        Assert.Equal(CopperSeed.UpsertBody, record.Body);
         Assert.Equal(200, record.StatusCode);
         Assert.True(record.ReachedPlatform);
     }
