@@ -107,31 +107,15 @@ namespace LeadPS.Copper
         /// POST /leads is not idempotent. When its answer is lost, search for the lead: none means it
         /// was not created and is sent again; any match is reported, never created a second time.
         /// </summary>
-        private async Task<JObject> CreateOnceAsync(MappedLead lead, CancellationToken cancellationToken, IProgress<RetryNotice>? retries)
-        {
-            for (var attempt = 0; ; attempt++)
-            {
-                try
-                {
-                    return await _client.CreateAsync(lead.Json, cancellationToken, retries).ConfigureAwait(false);
-                }
-                catch (LeadApiException lost) when (LostAnswer.Is(lost))
-                {
-                    var candidates = await FindSameLeadAsync(JObject.Parse(lead.Json), cancellationToken).ConfigureAwait(false);
-                    if (candidates.Count > 0)
-                    {
-                        throw LostAnswer.Ambiguous(LeadPlatform.Copper, lost, $"'{lead.Name}'", candidates);
-                    }
-
-                    if (attempt >= Connection.MaximumRetryCount)
-                    {
-                        throw;
-                    }
-
-                    retries?.Report(new RetryNotice("POST /leads", attempt + 1, Connection.MaximumRetryCount, TimeSpan.Zero, lost.Message + " No such lead exists, so it is sent again", false));
-                }
-            }
-        }
+        private Task<JObject> CreateOnceAsync(MappedLead lead, CancellationToken cancellationToken, IProgress<RetryNotice>? retries) =>
+            LostAnswer.SendAddAsync(
+                LeadPlatform.Copper,
+                $"'{lead.Name}'",
+                "POST /leads",
+                Connection.MaximumRetryCount,
+                () => _client.CreateAsync(lead.Json, cancellationToken, retries),
+                () => FindSameLeadAsync(JObject.Parse(lead.Json), cancellationToken),
+                retries);
 
         private async Task<IReadOnlyList<long>> FindSameLeadAsync(JObject properties, CancellationToken cancellationToken)
         {

@@ -49,36 +49,23 @@ namespace LeadPS.Ivvy
         /// this name and contact or company is the one just added; none means it was not added and is
         /// sent again; anything else is reported, never added a second time.
         /// </summary>
-        private async Task<long> AddOnceAsync(JObject sent, CancellationToken cancellationToken, IProgress<RetryNotice>? retries, Func<long, bool>? knewBefore)
+        private Task<long> AddOnceAsync(JObject sent, CancellationToken cancellationToken, IProgress<RetryNotice>? retries, Func<long, bool>? knewBefore) =>
+            LostAnswer.SendAddAsync(
+                LeadPlatform.Ivvy,
+                $"'{sent["name"]}'",
+                "addOrUpdateLead",
+                Connection.MaximumRetryCount,
+                () => _client.AddOrUpdateAsync(sent, cancellationToken, retries),
+                () => FindSameLeadAsync(sent, cancellationToken),
+                retries,
+                // A single lead that was not there when the command listed the leads is the one just added.
+                candidates => knewBefore == null ? null : SingleOrNull(candidates.Where(id => !knewBefore(id))),
+                id => id);
+
+        private static long? SingleOrNull(IEnumerable<long> ids)
         {
-            for (var attempt = 0; ; attempt++)
-            {
-                try
-                {
-                    return await _client.AddOrUpdateAsync(sent, cancellationToken, retries).ConfigureAwait(false);
-                }
-                catch (LeadApiException lost) when (LostAnswer.Is(lost))
-                {
-                    var candidates = await FindSameLeadAsync(sent, cancellationToken).ConfigureAwait(false);
-                    var added = knewBefore == null ? candidates : candidates.Where(id => !knewBefore(id)).ToList();
-                    if (knewBefore != null && added.Count == 1)
-                    {
-                        return added[0];
-                    }
-
-                    if (candidates.Count > 0)
-                    {
-                        throw LostAnswer.Ambiguous(LeadPlatform.Ivvy, lost, $"'{sent["name"]}'", candidates);
-                    }
-
-                    if (attempt >= Connection.MaximumRetryCount)
-                    {
-                        throw;
-                    }
-
-                    retries?.Report(new RetryNotice("addOrUpdateLead", attempt + 1, Connection.MaximumRetryCount, TimeSpan.Zero, lost.Message + " No such lead exists, so it is sent again", false));
-                }
-            }
+            var list = ids.Take(2).ToList();
+            return list.Count == 1 ? list[0] : (long?)null;
         }
 
         private async Task<IReadOnlyList<long>> FindSameLeadAsync(JObject sent, CancellationToken cancellationToken)
