@@ -58,7 +58,7 @@ namespace LeadPS.Copper
 
         public async Task<CopperLead> UpsertAsync(MappedLead upsert, CancellationToken cancellationToken, IProgress<RetryNotice>? retries)
         {
-            var isIdempotent = MatchCarriedByProperties(JObject.Parse(upsert.Json));
+            var isIdempotent = MatchCarriedByProperties(upsert.Body);
             var json = await _client.UpsertAsync(upsert.Json, isIdempotent, cancellationToken, retries).ConfigureAwait(false);
             return Read(json, LeadOutcome.Upserted);
         }
@@ -114,7 +114,7 @@ namespace LeadPS.Copper
                 "POST /leads",
                 Connection.MaximumRetryCount,
                 () => _client.CreateAsync(lead.Json, cancellationToken, retries),
-                () => FindSameLeadAsync(JObject.Parse(lead.Json), cancellationToken),
+                () => FindSameLeadAsync(lead.Body, cancellationToken),
                 retries);
 
         private async Task<IReadOnlyList<long>> FindSameLeadAsync(JObject properties, CancellationToken cancellationToken)

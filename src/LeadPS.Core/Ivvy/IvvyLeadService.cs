@@ -33,7 +33,7 @@ namespace LeadPS.Ivvy
         /// </summary>
         public async Task<IvvyLead> AddOrUpdateAsync(MappedLead lead, JObject? known, CancellationToken cancellationToken, IProgress<RetryNotice>? retries, Func<long, bool>? knewBefore = null)
         {
-            var sent = JObject.Parse(lead.Json);
+            var sent = lead.ToJObject();
             ReferToKnownContact(sent, known);
             var id = lead.Id.HasValue
                 ? await _client.AddOrUpdateAsync(sent, cancellationToken, retries).ConfigureAwait(false)

@@ -47,7 +47,10 @@ namespace LeadPS.Mapping
         /// <summary>Input properties the platform only ever returns (such as Copper's date_created); not sent.</summary>
         public IReadOnlyList<string> ReadOnlyProperties { get; }
 
-        /// <summary>A copy of the body, for adapters that wrap or inspect it.</summary>
+        /// <summary>The body as parsed JSON, for reading only (it is the same object the Json text came from).</summary>
+        internal JObject Body => _body;
+
+        /// <summary>A copy of the body, for adapters that change it before sending.</summary>
         internal JObject ToJObject() => (JObject)_body.DeepClone();
 
         public override string ToString() => Platform + " lead " + (Id.HasValue ? Id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "(new)") + (Name == null ? string.Empty : " '" + Name + "'");

@@ -93,7 +93,7 @@ namespace LeadPS.Commands
                 ? mapper.MapUpsert(properties, EffectiveMatchField, MatchValue)
                 : mapper.MapUpsert(properties, EffectiveMatchField);
             ReportIgnored(mapped);
-            var match = JObject.Parse(mapped.Json)["match"]!;
+            var match = mapped.Body["match"]!;
             var target = $"{mapped.Name ?? "lead"} matching {EffectiveMatchField} = {DescribeMatch(match)}";
             if (!ShouldProcess(target, $"Upsert {ActiveConnection.Platform} lead"))
             {
