@@ -152,17 +152,16 @@ namespace LeadPS.Commands
                 .Select(f => new KeyValuePair<string, object?>(f.Field, Input.PipelineInput.Plain(f.Value)));
         }
 
-        // Later sources replace earlier ones, matching names loosely (Source_Id = sourceId), as the mappers do.
+        // Later sources replace earlier ones, comparing names by the mappers' own rule (Source_Id = sourceId).
         private static void Overlay(List<KeyValuePair<string, object?>> target, IEnumerable<KeyValuePair<string, object?>> source)
         {
             foreach (var property in source)
             {
-                target.RemoveAll(p => Loose(p.Key) == Loose(property.Key));
+                var key = PropertyKey.Normalize(property.Key);
+                target.RemoveAll(p => PropertyKey.Normalize(p.Key) == key);
                 target.Add(property);
             }
         }
-
-        private static string Loose(string name) => new string(name.Where(c => c != '_' && c != '-' && c != ' ').ToArray()).ToLowerInvariant();
 
         private Hashtable BoundParametersAsInput()
         {
