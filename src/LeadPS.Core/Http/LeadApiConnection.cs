@@ -231,18 +231,8 @@ namespace LeadPS.Http
         }
 
         /// <summary>A success whose body is not JSON: the request may have been carried out, but its answer is lost.</summary>
-        private LeadApiException? Unreadable(ApiResponse response, ApiRequest request)
-        {
-            if (JsonBody.TryParse(response.Body) != null)
-            {
-                return null;
-            }
-
-            var excerpt = response.Body.Length > 200 ? response.Body.Substring(0, 200) + "…" : response.Body;
-            return new LeadApiException(
-                $"{Platform} answered {response.StatusCode} to {request}, but the body is not JSON: '{excerpt}'. The request may have been carried out.",
-                LeadErrorKind.InvalidResponse, Platform, response.StatusCode, null, null, response.Body, null, request.ToString());
-        }
+        private LeadApiException? Unreadable(ApiResponse response, ApiRequest request) =>
+            JsonBody.TryParse(response.Body) == null ? ResponseJson.Unexpected(response, request, Platform, "JSON") : null;
 
         private LeadApiException? Redirected(ApiResponse response, ApiRequest request)
         {

@@ -13,9 +13,14 @@ namespace LeadPS.Http
                 return json;
             }
 
-            var expected = typeof(T) == typeof(JArray) ? "a JSON array" : "a JSON object";
+            throw Unexpected(response, request, platform, typeof(T) == typeof(JArray) ? "a JSON array" : "a JSON object");
+        }
+
+        /// <summary>The error for a success whose body is not what was expected: its answer is lost.</summary>
+        public static LeadApiException Unexpected(ApiResponse response, ApiRequest request, LeadPlatform platform, string expected)
+        {
             var excerpt = response.Body.Length > 200 ? response.Body.Substring(0, 200) + "…" : response.Body;
-            throw new LeadApiException(
+            return new LeadApiException(
                 $"{platform} answered {response.StatusCode} to {request}, but the body is not {expected}: '{excerpt}'. The request may have been carried out.",
                 LeadErrorKind.InvalidResponse, platform, response.StatusCode, null, null, response.Body, null, request.ToString());
         }
