@@ -42,6 +42,20 @@ namespace LeadPS.Ivvy
             string contentType,
             string pathAndQuery,
             IEnumerable<KeyValuePair<string, string>> ivvyHeaders,
+            string apiVersion = ApiVersion) =>
+            BuildStringToSign(method, contentMd5, contentType, string.Empty, pathAndQuery, ivvyHeaders, apiVersion);
+
+        /// <summary>
+        /// The string to sign for a request dated with the standard <c>Date</c> header instead of
+        /// IVVY-Date: its value fills the date step (pass an empty string when IVVY-Date is used).
+        /// </summary>
+        public static string BuildStringToSign(
+            string method,
+            string contentMd5,
+            string contentType,
+            string date,
+            string pathAndQuery,
+            IEnumerable<KeyValuePair<string, string>> ivvyHeaders,
             string apiVersion = ApiVersion)
         {
             var canonicalHeaders = ivvyHeaders
@@ -55,7 +69,7 @@ namespace LeadPS.Ivvy
                 method,
                 contentMd5,
                 contentType,
-                string.Empty,
+                date ?? string.Empty,
                 pathAndQuery,
                 apiVersion,
                 string.Join("&", canonicalHeaders));

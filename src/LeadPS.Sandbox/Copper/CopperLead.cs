@@ -44,6 +44,27 @@ namespace LeadPS.Sandbox.Copper
 
         public IReadOnlyList<string> Tags { get; private set; } = Array.Empty<string>();
 
+        /// <summary>Always 0: the Sandbox logs no activities, so no lead has had an interaction.</summary>
+        public int InteractionCount => 0;
+
+        /// <summary>Always null, for the same reason (unix seconds of the last interaction on Copper).</summary>
+        public long? DateLastContacted => null;
+
+        /// <summary>A text field of the lead (<c>title</c>, <c>company_name</c>, ...) or of its address (<c>address.city</c>).</summary>
+        public string? Text(string path)
+        {
+            var dot = path.IndexOf('.');
+            var value = dot < 0 ? Field(path) : Field(path.Substring(0, dot))?[path.Substring(dot + 1)];
+            return value == null || value.Type == JTokenType.Null ? null : (string?)value;
+        }
+
+        /// <summary>A numeric field such as <c>monetary_value</c>, or null when unset.</summary>
+        public double? Number(string name)
+        {
+            var value = Field(name);
+            return value == null || value.Type == JTokenType.Null ? (double?)null : (double)value;
+        }
+
         public IEnumerable<string> PhoneNumbers =>
             (Field("phone_numbers") as JArray)?.Select(phone => (string?)phone["number"] ?? string.Empty) ?? Enumerable.Empty<string>();
 

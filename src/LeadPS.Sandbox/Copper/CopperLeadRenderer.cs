@@ -40,7 +40,7 @@ namespace LeadPS.Sandbox.Copper
                 ["customer_source_id"] = lead.CustomerSourceId,
                 ["details"] = Field(lead, "details"),
                 ["email"] = email,
-                ["interaction_count"] = 0,
+                ["interaction_count"] = lead.InteractionCount,
 
                 // Copper reports a currency only alongside an amount.
                 ["monetary_unit"] = monetaryValue.Type == JTokenType.Null
@@ -57,7 +57,7 @@ namespace LeadPS.Sandbox.Copper
                 ["custom_fields"] = CustomFields(lead),
                 ["date_created"] = lead.DateCreated,
                 ["date_modified"] = lead.DateModified,
-                ["date_last_contacted"] = null,
+                ["date_last_contacted"] = lead.DateLastContacted,
             };
         }
 

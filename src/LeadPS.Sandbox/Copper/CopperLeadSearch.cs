@@ -22,12 +22,20 @@ namespace LeadPS.Sandbox.Copper
         private readonly List<Func<CopperLead, bool>> _filters = new List<Func<CopperLead, bool>>();
         private int _pageNumber = 1;
         private int _pageSize = DefaultPageSize;
+        private readonly long _now;
         private string? _sortBy;
         private bool _descending;
+        private CopperLeadSort? _sort;
 
-        public static CopperLeadSearch Parse(JObject body, CopperCatalogue catalogue)
+        private CopperLeadSearch(long now)
         {
-            var search = new CopperLeadSearch();
+            _now = now;
+        }
+
+        /// <param name="now">The server's time in unix seconds, for <c>age</c> and <c>inactive_days</c>.</param>
+        public static CopperLeadSearch Parse(JObject body, CopperCatalogue catalogue, long now)
+        {
+            var search = new CopperLeadSearch(now);
             var errors = new CopperValidationErrors();
             foreach (var property in body.Properties())
             {
@@ -38,6 +46,7 @@ namespace LeadPS.Sandbox.Copper
             }
 
             errors.ThrowIfAny();
+            search._sort = CopperLeadSort.For(search._sortBy, search._descending, catalogue, now);
             return search;
         }
 
@@ -46,11 +55,7 @@ namespace LeadPS.Sandbox.Copper
         {
             var matches = leads.Where(lead => _filters.All(filter => filter(lead))).ToList();
             total = matches.Count;
-            matches.Sort(Compare);
-            if (_descending)
-            {
-                matches.Reverse();
-            }
+            matches.Sort(_sort!.Compare);
 
             // Copper serves only the first 100,000 matches, whatever the page.
             var reachable = Math.Min(total, MaximumReachableResults);
@@ -61,18 +66,6 @@ namespace LeadPS.Sandbox.Copper
             }
 
             return matches.GetRange((int)skip, (int)Math.Min(_pageSize, reachable - skip));
-        }
-
-        private int Compare(CopperLead left, CopperLead right)
-        {
-            var order = _sortBy switch
-            {
-                "name" => string.Compare(left.Name, right.Name, StringComparison.OrdinalIgnoreCase),
-                "date_modified" => left.DateModified.CompareTo(right.DateModified),
-                "date_created" => left.DateCreated.CompareTo(right.DateCreated),
-                _ => 0,
-            };
-            return order != 0 ? order : left.Id.CompareTo(right.Id);
         }
 
         private void ParseKey(string key, JToken value, CopperCatalogue catalogue, CopperValidationErrors errors)
@@ -86,7 +79,7 @@ namespace LeadPS.Sandbox.Copper
                     _pageSize = ParseInteger(key, value, 1, MaximumPageSize, errors) ?? _pageSize;
                     break;
                 case "sort_by":
-                    _sortBy = ParseChoice(key, value, new[] { "name", "date_modified", "date_created" }, errors);
+                    _sortBy = ParseChoice(key, value, CopperLeadSort.Fields, errors);
                     break;
                 case "sort_direction":
                     _descending = ParseChoice(key, value, new[] { "asc", "desc" }, errors) == "desc";
@@ -126,8 +119,46 @@ namespace LeadPS.Sandbox.Copper
                     AddFilter(sourceIds, lead => lead.CustomerSourceId.HasValue && sourceIds!.Contains(lead.CustomerSourceId.Value));
                     break;
                 case "tags":
+                    // Any of the tags; an empty list finds the leads without tags (Copper's "empty value" search).
                     var tags = ParseStrings(key, value, errors);
-                    AddFilter(tags, lead => lead.Tags.Any(tags!.Contains));
+                    AddFilter(tags, lead => tags!.Count == 0 ? lead.Tags.Count == 0 : lead.Tags.Any(tags.Contains));
+                    break;
+                case "city":
+                case "state":
+                case "postal_code":
+                case "country":
+                    // Equal ignoring case; an empty string finds the leads without one.
+                    var place = ParseString(key, value, errors)?.Trim();
+                    var path = "address." + key;
+                    AddFilter(place, lead => string.Equals(lead.Text(path)?.Trim() ?? string.Empty, place, StringComparison.OrdinalIgnoreCase));
+                    break;
+                case "age":
+                    var age = ParseSeconds(key, value, errors);
+                    AddFilter(age, lead => _now - lead.DateCreated <= age!.Value);
+                    break;
+                case "minimum_interaction_count":
+                    var minCount = ParseSeconds(key, value, errors, "a count");
+                    AddFilter(minCount, lead => lead.InteractionCount >= minCount!.Value);
+                    break;
+                case "maximum_interaction_count":
+                    var maxCount = ParseSeconds(key, value, errors, "a count");
+                    AddFilter(maxCount, lead => lead.InteractionCount <= maxCount!.Value);
+                    break;
+                case "minimum_interaction_date":
+                    var minInteraction = ParseSeconds(key, value, errors);
+                    AddFilter(minInteraction, lead => lead.DateLastContacted >= minInteraction!.Value);
+                    break;
+                case "maximum_interaction_date":
+                    var maxInteraction = ParseSeconds(key, value, errors);
+                    AddFilter(maxInteraction, lead => lead.DateLastContacted <= maxInteraction!.Value);
+                    break;
+                case "minimum_monetary_value":
+                    var minValue = ParseNumber(key, value, errors);
+                    AddFilter(minValue, lead => lead.Number("monetary_value") >= minValue!.Value);
+                    break;
+                case "maximum_monetary_value":
+                    var maxValue = ParseNumber(key, value, errors);
+                    AddFilter(maxValue, lead => lead.Number("monetary_value") <= maxValue!.Value);
                     break;
                 case "minimum_modified_date":
                     var minModified = ParseSeconds(key, value, errors);
@@ -149,7 +180,8 @@ namespace LeadPS.Sandbox.Copper
                     ParseCustomFields(value, catalogue, errors);
                     break;
                 default:
-                    errors.Add(key, "is not a lead search field supported by the Sandbox");
+                    // As Copper answers a lead attribute it does not know: a 422 naming it, never a silently wider search.
+                    errors.Add(key, "is not a lead search field");
                     break;
             }
         }
@@ -197,10 +229,10 @@ namespace LeadPS.Sandbox.Copper
             return (int)number;
         }
 
-        private static string? ParseChoice(string key, JToken value, string[] choices, CopperValidationErrors errors)
+        private static string? ParseChoice(string key, JToken value, IReadOnlyList<string> choices, CopperValidationErrors errors)
         {
             var text = CopperJson.AsString(value);
-            if (text == null || Array.IndexOf(choices, text) < 0)
+            if (text == null || !choices.Contains(text))
             {
                 errors.Add(key, "must be one of " + string.Join(", ", choices));
                 return null;
@@ -242,14 +274,25 @@ namespace LeadPS.Sandbox.Copper
             return null;
         }
 
-        private static long? ParseSeconds(string key, JToken value, CopperValidationErrors errors)
+        private static long? ParseSeconds(string key, JToken value, CopperValidationErrors errors, string kind = "a date in unix seconds")
         {
             if (CopperJson.TryGetInt64(value, out var seconds))
             {
                 return seconds;
             }
 
-            errors.Add(key, "must be a date in unix seconds (an integer), got " + CopperJson.Describe(value));
+            errors.Add(key, "must be " + kind + " (an integer), got " + CopperJson.Describe(value));
+            return null;
+        }
+
+        private static double? ParseNumber(string key, JToken value, CopperValidationErrors errors)
+        {
+            if (value.Type == JTokenType.Integer || value.Type == JTokenType.Float)
+            {
+                return (double)value;
+            }
+
+            errors.Add(key, "must be a number, got " + CopperJson.Describe(value));
             return null;
         }
 

@@ -126,7 +126,7 @@ namespace LeadPS.Sandbox.Copper
 
         public SandboxResponse Search(JObject body)
         {
-            var search = CopperLeadSearch.Parse(body, _catalogue);
+            var search = CopperLeadSearch.Parse(body, _catalogue, Now());
             var page = new JArray();
             int total;
             lock (_gate)

@@ -17,11 +17,17 @@ namespace LeadPS.Sandbox.Ivvy
             ["subtypes"] = new JArray(type.Subtypes.Select(Named)),
         };
 
+        /// <summary>A stage's reasons carry their text as <c>reason</c>, as iVvy's example shows; <c>name</c> is kept as an alias.</summary>
         public static JObject LeadStage(IvvyLeadStage stage) => new JObject
         {
             ["id"] = stage.Id,
             ["name"] = stage.Name,
-            ["reasons"] = new JArray(stage.Reasons.Select(Named)),
+            ["reasons"] = new JArray(stage.Reasons.Select(reason => new JObject
+            {
+                ["id"] = reason.Id,
+                ["reason"] = reason.Name,
+                ["name"] = reason.Name,
+            })),
         };
 
         public static JObject User(IvvyOwnerUser user) => new JObject

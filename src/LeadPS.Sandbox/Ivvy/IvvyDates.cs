@@ -33,5 +33,47 @@ namespace LeadPS.Sandbox.Ivvy
                 ? parsed
                 : (DateTimeOffset?)null;
         }
+
+        /// <summary>
+        /// Reads a standard <c>Date</c> header, which a client may send instead of IVVY-Date: the HTTP
+        /// form (<c>Tue, 03 Apr 2012 22:23:24 GMT</c>; iVvy's own example ends in <c>UTC</c> and has a comma
+        /// after the month) or iVvy's own format. Always UTC.
+        /// </summary>
+        public static DateTimeOffset? TryParseHttpDate(string? text)
+        {
+            var own = TryParse(text);
+            if (own != null || text == null)
+            {
+                return own;
+            }
+
+            var value = text.Trim();
+            foreach (var zone in new[] { " GMT", " UTC", " Z" })
+            {
+                if (value.EndsWith(zone, StringComparison.OrdinalIgnoreCase))
+                {
+                    value = value.Substring(0, value.Length - zone.Length);
+                    break;
+                }
+            }
+
+            value = string.Join(" ", value.Replace(",", " ").Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries));
+            return DateTimeOffset.TryParseExact(
+                value,
+                HttpDateFormats,
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+                out var parsed)
+                ? parsed
+                : (DateTimeOffset?)null;
+        }
+
+        private static readonly string[] HttpDateFormats =
+        {
+            "ddd dd MMM yyyy HH:mm:ss",
+            "ddd d MMM yyyy HH:mm:ss",
+            "dd MMM yyyy HH:mm:ss",
+            "d MMM yyyy HH:mm:ss",
+        };
     }
 }

@@ -168,8 +168,9 @@ namespace LeadPS.Sandbox.Ivvy
 
             if (route.Key == PingKey)
             {
-                // Ping takes no parameters: whatever body was signed is accepted and ignored.
-                return SandboxResponse.Json(200, new JObject { ["ack"] = true, ["timestamp"] = IvvyDates.ToText(_clock.UtcNow) });
+                // Ping takes no parameters: whatever body was signed is accepted and ignored. It answers
+                // "an ack message, with the timestamp from the server": iVvy's .NET SDK reads ack as a date-time.
+                return SandboxResponse.Json(200, new JObject { ["ack"] = IvvyDates.ToText(_clock.UtcNow) });
             }
 
             if (!_actions.TryGetValue(route.Key, out var action))

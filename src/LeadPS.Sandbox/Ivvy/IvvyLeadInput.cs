@@ -49,6 +49,9 @@ namespace LeadPS.Sandbox.Ivvy
         /// <summary>A company lead is one that names a company, by id or as a nested object.</summary>
         public bool NamesCompany => CompanyId.HasValue || Company != null;
 
+        /// <summary>iVvy: "If contact and company are present in request then it will link given contact to company."</summary>
+        public bool LinksContactToCompany => Contact != null && Company != null;
+
         public static IvvyLeadInput Parse(JObject body)
         {
             var input = new IvvyLeadInput();

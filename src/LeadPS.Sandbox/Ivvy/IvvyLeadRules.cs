@@ -262,8 +262,10 @@ namespace LeadPS.Sandbox.Ivvy
         private void CheckCompanyLeadContact()
         {
             var touched = Adding || _input.NamesCompany || _input.CompanyLeadContactId.HasValue || _input.Contact != null;
-            if (!_plan.IsCompanyLead || !touched || _plan.CompanyLeadContactIsNew || !_plan.CompanyLeadContactId.HasValue)
+            if (!_plan.IsCompanyLead || !touched || _plan.CompanyLeadContactIsNew || !_plan.CompanyLeadContactId.HasValue
+                || _input.LinksContactToCompany)
             {
+                // With both a company and a contact object, the contact is linked to the company on write.
                 return;
             }
 

@@ -45,10 +45,14 @@ namespace LeadPS.Sandbox.Ivvy
             var now = _clock.RecordTime;
             var companyId = WriteCompany(input.Company) ?? plan.CompanyId;
             var nestedContactId = WriteContact(input.Contact);
-            if (input.Contact != null && input.Contact.IsNew && plan.IsCompanyLead && companyId.HasValue)
+            if (input.Contact != null && plan.IsCompanyLead && companyId.HasValue && (input.Contact.IsNew || input.LinksContactToCompany))
             {
-                // A contact created for a company lead becomes one of that company's contacts.
-                _store.FindCompany(companyId.Value)!.ContactIds.Add(nestedContactId!.Value);
+                // A contact created for a company lead, or given together with the company, becomes one of its contacts.
+                var company = _store.FindCompany(companyId.Value)!;
+                if (!company.HasContact(nestedContactId!.Value))
+                {
+                    company.ContactIds.Add(nestedContactId.Value);
+                }
             }
 
             var lead = plan.Existing ?? _store.AddLead(now);

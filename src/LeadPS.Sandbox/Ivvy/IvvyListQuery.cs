@@ -7,7 +7,7 @@ using Newtonsoft.Json.Linq;
 namespace LeadPS.Sandbox.Ivvy
 {
     /// <summary>
-    /// A collection call's paging and filter: <c>perPage</c> (1..100, default 100), <c>start</c>
+    /// A collection call's paging and filter: <c>perPage</c> (default 100, capped at 100), <c>start</c>
     /// (zero-based record offset, default 0) and <c>filter</c>; answers <c>{meta, results}</c>.
     /// </summary>
     internal sealed class IvvyListQuery<T>
@@ -30,10 +30,11 @@ namespace LeadPS.Sandbox.Ivvy
 
         public static IvvyListQuery<T> Parse(JObject body, IReadOnlyDictionary<string, Func<T, object?>> filterFields)
         {
-            var perPage = IvvyParameters.WholeNumber(body, "perPage", "perPage") ?? DefaultPerPage;
-            if (perPage < 1 || perPage > MaxPerPage)
+            // iVvy: a perPage above the cap "will not have any effect" - the cap applies, no error.
+            var perPage = Math.Min(IvvyParameters.WholeNumber(body, "perPage", "perPage") ?? DefaultPerPage, MaxPerPage);
+            if (perPage < 1)
             {
-                throw IvvyApiError.Invalid("perPage", "Value must be between 1 and " + MaxPerPage).ToException();
+                throw IvvyApiError.Invalid("perPage", "Value must be 1 or more").ToException();
             }
 
             var start = IvvyParameters.WholeNumber(body, "start", "start") ?? 0;

@@ -13,7 +13,7 @@ namespace LeadPS.Sandbox.Ivvy
     internal sealed class IvvyRequestAuthenticator
     {
         private const string AuthorizationHeader = "X-Api-Authorization";
-        private const string VersionHeader = "X-Api-Version";
+        private const string StandardDateHeader = "Date";
         private const string ContentMd5Header = "Content-MD5";
         private const string ContentTypeHeader = "Content-Type";
         private const string Scheme = "IWS ";
@@ -47,11 +47,6 @@ namespace LeadPS.Sandbox.Ivvy
                 return IvvyApiError.Unauthorized("Unauthorized: the API key is not recognised");
             }
 
-            if (request.Header(VersionHeader) != IvvySignature.ApiVersion)
-            {
-                return IvvyApiError.Unauthorized("Unauthorized: the X-Api-Version header must be " + IvvySignature.ApiVersion);
-            }
-
             var contentMd5 = request.Header(ContentMd5Header);
             if (string.IsNullOrEmpty(contentMd5))
             {
@@ -65,16 +60,20 @@ namespace LeadPS.Sandbox.Ivvy
                 return IvvyApiError.Unauthorized("Unauthorized: the Content-MD5 header does not match the request body");
             }
 
-            var dateText = request.Header(IvvySignature.DateHeader);
+            // IVVY-Date, or else the standard Date header, which then fills the date step of the string to sign.
+            var ivvyDate = request.Header(IvvySignature.DateHeader);
+            var usesIvvyDate = !string.IsNullOrEmpty(ivvyDate);
+            var dateText = usesIvvyDate ? ivvyDate : request.Header(StandardDateHeader);
             if (string.IsNullOrEmpty(dateText))
             {
-                return IvvyApiError.Unauthorized("Unauthorized: the IVVY-Date header is missing");
+                return IvvyApiError.Unauthorized("Unauthorized: the request has no date: send an IVVY-Date or a Date header");
             }
 
             var stringToSign = IvvySignature.BuildStringToSign(
                 request.Method,
                 contentMd5!,
                 request.Header(ContentTypeHeader) ?? string.Empty,
+                usesIvvyDate ? string.Empty : dateText!,
                 request.PathAndQuery,
                 request.Headers);
             var expected = IvvySignature.Sign(stringToSign, Encoding.UTF8.GetBytes(_options.IvvyApiSecret ?? string.Empty));
@@ -83,22 +82,23 @@ namespace LeadPS.Sandbox.Ivvy
                 return IvvyApiError.Unauthorized("Unauthorized: the request signature does not match");
             }
 
-            return CheckFreshness(dateText!);
+            return usesIvvyDate
+                ? CheckFreshness(IvvyDates.TryParse(dateText), IvvySignature.DateHeader, "Unauthorized: the IVVY-Date header must be 'yyyy-MM-dd HH:mm:ss' in UTC")
+                : CheckFreshness(IvvyDates.TryParseHttpDate(dateText), StandardDateHeader, "Unauthorized: the Date header must be an HTTP date such as 'Tue, 03 Apr 2012 22:23:24 GMT'");
         }
 
-        private IvvyApiError? CheckFreshness(string dateText)
+        private IvvyApiError? CheckFreshness(DateTimeOffset? sent, string headerName, string unreadable)
         {
-            var sent = IvvyDates.TryParse(dateText);
             if (sent == null)
             {
-                return IvvyApiError.Unauthorized("Unauthorized: the IVVY-Date header must be 'yyyy-MM-dd HH:mm:ss' in UTC");
+                return IvvyApiError.Unauthorized(unreadable);
             }
 
             var now = _clock.UtcNow;
             if ((now - sent.Value).Duration() > AllowedSkew)
             {
                 return IvvyApiError.Unauthorized(
-                    "The request is stale: IVVY-Date is more than 5 minutes away from the server's clock",
+                    "The request is stale: " + headerName + " is more than 5 minutes away from the server's clock",
                     IvvySpecificCodes.RequestStale,
                     new[] { "Server time: " + IvvyDates.ToText(now) });
             }

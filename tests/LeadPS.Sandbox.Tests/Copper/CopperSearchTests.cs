@@ -126,12 +126,12 @@ namespace LeadPS.Sandbox.Tests.Copper
         [InlineData("{\"page_size\":0}", "page_size: must be between 1 and 200")]
         [InlineData("{\"page_number\":0}", "page_number: must be at least 1")]
         [InlineData("{\"page_number\":\"2\"}", "page_number: must be an integer")]
-        [InlineData("{\"sort_by\":\"email\"}", "sort_by: must be one of name, date_modified, date_created")]
+        [InlineData("{\"sort_by\":\"favourite_colour\"}", "sort_by: must be one of name, first_name, last_name, assignee")]
         [InlineData("{\"sort_direction\":\"up\"}", "sort_direction: must be one of asc, desc")]
         [InlineData("{\"emails\":\"a@b.test\"}", "emails: must be an array of strings")]
         [InlineData("{\"ids\":[\"1\"]}", "ids: must be an array of integer ids")]
         [InlineData("{\"minimum_modified_date\":\"yesterday\"}", "minimum_modified_date: must be a date in unix seconds")]
-        [InlineData("{\"city\":\"Springfield\"}", "city: is not a lead search field")]
+        [InlineData("{\"followed\":1}", "followed: is not a lead search field")]
         public void Invalid_criteria_are_refused_naming_the_field(string body, string expected)
         {
             var message = _api.Send("POST", "/leads/search", body).AssertError(422);

@@ -60,7 +60,6 @@ public class IvvyLeadListTests
 
     [Theory]
     [InlineData("""{"perPage":0}""", "perPage")]
-    [InlineData("""{"perPage":101}""", "perPage")]
     [InlineData("""{"perPage":"10"}""", "perPage")]
     [InlineData("""{"start":-1}""", "start")]
     [InlineData("""{"start":1.5}""", "start")]

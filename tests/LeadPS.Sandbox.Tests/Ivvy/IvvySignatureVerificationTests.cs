@@ -27,7 +27,7 @@ public class IvvySignatureVerificationTests
         var reply = new IvvyReply(emulator.Handle(request));
 
         Assert.Equal(200, reply.Status);
-        Assert.True((bool)reply.Body["ack"]!);
+        Assert.NotNull(reply.Body["ack"]);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class IvvySignatureVerificationTests
         var reply = new IvvyReply(emulator.Handle(request));
 
         Assert.Equal(200, reply.Status);
-        Assert.True((bool)reply.Body["ack"]!);
+        Assert.NotNull(reply.Body["ack"]);
     }
 
     [Fact]
@@ -58,8 +58,7 @@ public class IvvySignatureVerificationTests
         var reply = new IvvyTestApi().Post("test", "ping");
 
         Assert.Equal(200, reply.Status);
-        Assert.True((bool)reply.Body["ack"]!);
-        Assert.Equal("2026-03-04 10:20:30 UTC", (string?)reply.Body["timestamp"]);
+        Assert.Equal("2026-03-04 10:20:30 UTC", (string?)reply.Body["ack"]);
     }
 
     [Fact]
@@ -127,8 +126,7 @@ public class IvvySignatureVerificationTests
     [Theory]
     [InlineData("X-Api-Authorization", "X-Api-Authorization header is missing")]
     [InlineData("Content-MD5", "Content-MD5 header is missing")]
-    [InlineData("IVVY-Date", "IVVY-Date header is missing")]
-    [InlineData("X-Api-Version", "X-Api-Version header must be 1.0")]
+    [InlineData("IVVY-Date", "no date: send an IVVY-Date or a Date header")]
     public void Refuses_a_request_without_a_signing_header(string header, string expectedMessage)
     {
         var signed = IvvyTestApi.Signed(PingPath, "", IvvyTestApi.CurrentDate);
@@ -158,9 +156,10 @@ public class IvvySignatureVerificationTests
     [Fact]
     public void Refuses_another_api_version_even_when_signed_with_it()
     {
+        // The version is the one in the path (1.0); a request signed over another fails the signature.
         var reply = new IvvyTestApi().Send(IvvyTestApi.Signed(PingPath, "", IvvyTestApi.CurrentDate, apiVersion: "2.0"));
 
-        AssertUnauthorized(reply, "X-Api-Version");
+        AssertUnauthorized(reply, "signature does not match");
     }
 
     [Theory]

@@ -50,8 +50,7 @@ public sealed class IvvyLoopbackConformanceTests
         var reply = await RawHttp.SendAsync(client, RawHttp.IvvyWithSignature(server.BaseAddress, PingPath, body, md5, "2012-04-03 22:23:24", "EXAMPLEKEY", signature));
 
         reply.AssertStatus(200);
-        Assert.True((bool)reply.Object["ack"]!);
-        var serverTime = DateTime.ParseExact((string)reply.Object["timestamp"]!, "yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        var serverTime = DateTime.ParseExact((string)reply.Object["ack"]!, "yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
         Assert.True(Math.Abs((serverTime - exampleDate.UtcDateTime).TotalMinutes) < 5, "server time " + serverTime);
         var record = Assert.Single(sandbox.Requests.Snapshot());
         Assert.Equal(PingPath, record.PathAndQuery);
@@ -84,7 +83,7 @@ public sealed class IvvyLoopbackConformanceTests
         var reply = await RawHttp.SendAsync(client, RawHttp.IvvyWithSignature(server.BaseAddress, PingPath, Array.Empty<byte>(), md5, date, "TESTKEY1", signature, contentType));
 
         reply.AssertStatus(200);
-        Assert.True((bool)reply.Object["ack"]!);
+        Assert.Equal(JTokenType.String, reply.Object["ack"]!.Type);
         var record = Assert.Single(sandbox.Requests.Snapshot());
         Assert.Equal(contentType, record.Headers["Content-Type"]);
         Assert.Equal(string.Empty, record.Body);

@@ -52,7 +52,8 @@ internal static class RawHttp
         string key,
         string secret,
         string contentType = "application/json",
-        byte[]? sentBody = null)
+        byte[]? sentBody = null,
+        bool sendApiVersion = true)
     {
         var md5 = IvvySignature.ContentMd5(body);
         var stringToSign = IvvySignature.BuildStringToSign(
@@ -62,7 +63,7 @@ internal static class RawHttp
             pathAndQuery,
             new[] { new KeyValuePair<string, string>(IvvySignature.DateHeader, date) });
         var signature = IvvySignature.Sign(stringToSign, Encoding.UTF8.GetBytes(secret));
-        return IvvyWithSignature(baseAddress, pathAndQuery, sentBody ?? body, md5, date, key, signature, contentType);
+        return IvvyWithSignature(baseAddress, pathAndQuery, sentBody ?? body, md5, date, key, signature, contentType, sendApiVersion);
     }
 
     /// <summary>An iVvy request carrying exactly the given Content-MD5 and signature (for the documented vectors).</summary>
@@ -74,13 +75,18 @@ internal static class RawHttp
         string date,
         string key,
         string signature,
-        string contentType = "application/json")
+        string contentType = "application/json",
+        bool sendApiVersion = true)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, pathAndQuery));
         request.Content = Bytes(body, contentType);
         Assert.True(request.Content.Headers.TryAddWithoutValidation("Content-MD5", contentMd5));
         Assert.True(request.Headers.TryAddWithoutValidation(IvvySignature.DateHeader, date));
-        Assert.True(request.Headers.TryAddWithoutValidation("X-Api-Version", IvvySignature.ApiVersion));
+        if (sendApiVersion)
+        {
+            Assert.True(request.Headers.TryAddWithoutValidation("X-Api-Version", IvvySignature.ApiVersion));
+        }
+
         Assert.True(request.Headers.TryAddWithoutValidation("X-Api-Authorization", IvvySignature.AuthorizationValue(key, signature)));
         return request;
     }
