@@ -18,6 +18,8 @@
         'Get-LeadApiConnection'
         'Invoke-LeadUpsert'
         'Set-Lead'
+        'Start-LeadSandbox'
+        'Stop-LeadSandbox'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -19,8 +19,6 @@ namespace LeadPS.Commands
         private const string CredentialSet = "Credential";
         private const string SecretSet = "Secret";
         private const string SandboxSet = "Sandbox";
-        private const string SandboxUser = "sandbox@leadps.test";
-        private const string SandboxIvvyKey = "SANDBOXKEY";
 
         [Parameter(Mandatory = true, Position = 0)]
         public LeadPlatform Platform { get; set; }
@@ -205,7 +203,7 @@ namespace LeadPS.Commands
                 }
 
                 secret.MakeReadOnly();
-                return (Platform == LeadPlatform.Copper ? SandboxUser : SandboxIvvyKey, secret);
+                return (Platform == LeadPlatform.Copper ? SandboxCredentials.CopperUserEmail : SandboxCredentials.IvvyApiKey, secret);
             }
 
             return (Credential.UserName, Credential.Password);

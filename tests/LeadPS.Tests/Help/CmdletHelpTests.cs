@@ -21,7 +21,7 @@ public sealed class CmdletHelpTests : IDisposable
     [Fact]
     public void The_module_exports_the_cmdlets_the_help_is_checked_for() =>
         Assert.Equal(
-            new[] { "Connect-LeadApi", "Disconnect-LeadApi", "Get-Lead", "Get-LeadApiConnection", "Invoke-LeadUpsert", "Set-Lead" },
+            new[] { "Connect-LeadApi", "Disconnect-LeadApi", "Get-Lead", "Get-LeadApiConnection", "Invoke-LeadUpsert", "Set-Lead", "Start-LeadSandbox", "Stop-LeadSandbox" },
             HelpCatalog.ExportedCmdlets);
 
     [Theory]
