@@ -103,3 +103,33 @@ Describe 'Set-Lead and Get-Lead on iVvy' {
         $ivvy.Sandbox.Ivvy.Leads[0].Description | Should -Be 'updated through the pipeline'
     }
 }
+
+Describe 'Start-LeadSandbox for any HTTP client' {
+    AfterEach {
+        $server | Stop-LeadSandbox
+    }
+
+    It 'answers Invoke-RestMethod with the well-known Copper credential and searches by city' {
+        $server = Start-LeadSandbox -Platform Copper
+        $headers = @{ 'X-PW-AccessToken' = $server.Secret; 'X-PW-Application' = 'developer_api'; 'X-PW-UserEmail' = $server.UserName }
+        $body = @{ name = 'Ada Lovelace'; address = @{ city = 'London' } } | ConvertTo-Json
+        $created = Invoke-RestMethod -Method Post -Uri "$($server.BaseUri)leads" -Headers $headers -ContentType 'application/json' -Body $body
+        $found = Invoke-RestMethod -Method Post -Uri "$($server.BaseUri)leads/search" -Headers $headers -ContentType 'application/json' -Body '{"city":"london","sort_by":"city"}'
+        @($found).id | Should -Be $created.id
+    }
+
+    It 'lets Connect-LeadApi reach an iVvy Sandbox over loopback HTTP' {
+        $server = Start-LeadSandbox -Platform Ivvy
+        $connection = Connect-LeadApi -Platform Ivvy -BaseUri $server.BaseUri -Credential $server.Credential -PassThru
+        Set-Lead -Connection $connection -Name 'Loopback lead' -ContactId 208 -IndustryId 22 -SourceId 31 -TypeId 43 -StageId 51
+        $server.Sandbox.Ivvy.Leads.Name | Should -Be 'Loopback lead'
+        Disconnect-LeadApi -Connection $connection
+    }
+
+    It 'stops listening when stopped' {
+        $server = Start-LeadSandbox -Platform Copper
+        $server | Stop-LeadSandbox
+        $server.IsRunning | Should -BeFalse
+        { Invoke-RestMethod -Uri "$($server.BaseUri)account" -TimeoutSec 5 } | Should -Throw
+    }
+}
