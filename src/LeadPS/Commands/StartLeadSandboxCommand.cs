@@ -43,7 +43,7 @@ namespace LeadPS.Commands
         protected override void ProcessRecord()
         {
             var where = Port == 0 ? "a free loopback port" : $"127.0.0.1:{Port}";
-            if (!ShouldProcess($"{Platform} Sandbox on {where}", "Start"))
+            if (!ShouldProcess($"{Platform.DisplayName()} Sandbox on {where}", "Start"))
             {
                 return;
             }
@@ -65,7 +65,7 @@ namespace LeadPS.Commands
                 return;
             }
 
-            WriteVerbose($"The {Platform} Sandbox listens at {server.BaseUri} and accepts the user '{server.UserName}'. Stop it with Stop-LeadSandbox or its Stop() method.");
+            WriteVerbose($"The {Platform.DisplayName()} Sandbox listens at {server.BaseUri} and accepts the user '{server.UserName}'. Stop it with Stop-LeadSandbox or its Stop() method.");
             WriteObject(server);
             if (Wait)
             {
@@ -76,7 +76,7 @@ namespace LeadPS.Commands
         private void ServeUntilStopped(LeadSandboxServer server)
         {
             // Shown like Write-Host output: the host prints it even with the default $InformationPreference.
-            WriteInformation(new HostInformationMessage { Message = $"Serving the {Platform} Sandbox at {server.BaseUri}. Press Ctrl+C to stop it." }, new[] { "PSHOST" });
+            WriteInformation(new HostInformationMessage { Message = $"Serving the {Platform.DisplayName()} Sandbox at {server.BaseUri}. Press Ctrl+C to stop it." }, new[] { "PSHOST" });
             try
             {
                 Await(Task.Delay(Timeout.Infinite, CancellationToken));

@@ -21,14 +21,14 @@ namespace LeadPS.Commands
             {
                 if (!server.IsRunning)
                 {
-                    WriteVerbose($"The {server.Platform} Sandbox at {server.BaseUri} was already stopped.");
+                    WriteVerbose($"The {server.Platform.DisplayName()} Sandbox at {server.BaseUri} was already stopped.");
                     continue;
                 }
 
-                if (ShouldProcess($"{server.Platform} Sandbox at {server.BaseUri}", "Stop"))
+                if (ShouldProcess($"{server.Platform.DisplayName()} Sandbox at {server.BaseUri}", "Stop"))
                 {
                     server.Stop();
-                    WriteVerbose($"Stopped the {server.Platform} Sandbox at {server.BaseUri}; it received {server.Sandbox.Requests.TotalCount} requests.");
+                    WriteVerbose($"Stopped the {server.Platform.DisplayName()} Sandbox at {server.BaseUri}; it received {LeadPlatformText.Count(server.Sandbox.Requests.TotalCount, "request")}.");
                 }
             }
         }

@@ -59,6 +59,6 @@ namespace LeadPS.Loopback
 
         public void Dispose() => Stop();
 
-        public override string ToString() => $"{Platform} Sandbox at {BaseUri} ({(IsRunning ? "running" : "stopped")})";
+        public override string ToString() => $"{Platform.DisplayName()} Sandbox at {BaseUri} ({(IsRunning ? "running" : "stopped")})";
     }
 }
