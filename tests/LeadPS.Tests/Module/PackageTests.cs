@@ -62,7 +62,7 @@ public sealed class PackageTests : IDisposable
         var manifest = Path.Combine(_extracted, "LeadPS", "LeadPS.psd1");
         var result = _session.Run("Import-Module $args[0] -PassThru | ForEach-Object { $_.ExportedCmdlets.Count }; Connect-LeadApi -Platform Copper -Sandbox -PassThru | ForEach-Object Platform", manifest).ThrowIfErrors();
 
-        Assert.Equal(6, (int)result.Output[0].BaseObject);
+        Assert.Equal(8, (int)result.Output[0].BaseObject);
         Assert.Equal("Copper", result.Output[1].ToString());
     }
 
