@@ -55,7 +55,7 @@ namespace LeadPS.Sandbox.Copper
         {
             var matches = leads.Where(lead => _filters.All(filter => filter(lead))).ToList();
             total = matches.Count;
-            matches.Sort(_sort!.Compare);
+            _sort!.Sort(matches);
 
             // Copper serves only the first 100,000 matches, whatever the page.
             var reachable = Math.Min(total, MaximumReachableResults);

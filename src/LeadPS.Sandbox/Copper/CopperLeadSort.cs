@@ -32,27 +32,34 @@ namespace LeadPS.Sandbox.Copper
         public static CopperLeadSort For(string? field, bool descending, CopperCatalogue catalogue, long now) =>
             new CopperLeadSort(Key(field, catalogue, now), descending);
 
-        public int Compare(CopperLead left, CopperLead right)
+        /// <summary>Sorts in place; each lead's key is computed once, not once per comparison.</summary>
+        public void Sort(List<CopperLead> leads)
         {
-            var leftKey = _key(left);
-            var rightKey = _key(right);
-            if (leftKey == null || rightKey == null)
+            var keyed = leads.Select(lead => new KeyValuePair<IComparable?, CopperLead>(_key(lead), lead)).ToArray();
+            Array.Sort(keyed, Compare);
+            leads.Clear();
+            leads.AddRange(keyed.Select(pair => pair.Value));
+        }
+
+        private int Compare(KeyValuePair<IComparable?, CopperLead> left, KeyValuePair<IComparable?, CopperLead> right)
+        {
+            if (left.Key == null || right.Key == null)
             {
-                if (leftKey != null || rightKey != null)
+                if (left.Key != null || right.Key != null)
                 {
-                    return leftKey == null ? 1 : -1;
+                    return left.Key == null ? 1 : -1;
                 }
             }
             else
             {
-                var order = leftKey.CompareTo(rightKey);
+                var order = left.Key.CompareTo(right.Key);
                 if (order != 0)
                 {
                     return order * _direction;
                 }
             }
 
-            return left.Id.CompareTo(right.Id) * _direction;
+            return left.Value.Id.CompareTo(right.Value.Id) * _direction;
         }
 
         private static Func<CopperLead, IComparable?> Key(string? field, CopperCatalogue catalogue, long now)
@@ -105,7 +112,20 @@ namespace LeadPS.Sandbox.Copper
             }
         }
 
-        private static string? Folded(string? text) =>
-            string.IsNullOrWhiteSpace(text) ? null : text!.Trim().ToUpperInvariant();
+        private static IComparable? Folded(string? text) =>
+            string.IsNullOrWhiteSpace(text) ? null : new OrdinalText(text!.Trim().ToUpperInvariant());
+
+        /// <summary>Text compared ordinally (string's own CompareTo follows the current culture).</summary>
+        private sealed class OrdinalText : IComparable
+        {
+            private readonly string _text;
+
+            public OrdinalText(string text)
+            {
+                _text = text;
+            }
+
+            public int CompareTo(object? other) => string.CompareOrdinal(_text, ((OrdinalText)other!)._text);
+        }
     }
 }
