@@ -161,6 +161,19 @@ public sealed class IvvyDocumentedBehaviourTests
     }
 
     [Fact]
+    public async Task Errors_the_Sandbox_invents__a_perPage_below_one_is_23016_in_ivvys_own_error_body()
+    {
+        var sandbox = NewSandbox();
+        using var server = sandbox.StartLoopback();
+        using var client = new HttpClient();
+
+        var reply = await PostAsync(client, server, LeadListPath, "{\"perPage\":0}");
+
+        Assert.Equal("'perPage' does not validate", IvvyLoopback.AssertError(reply, 400, specificCode: 23016));
+        Assert.DoesNotContain("Sandbox", reply.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task AddOrUpdateLead__if_contact_and_company_are_present_the_contact_is_linked_to_the_company()
     {
         var sandbox = NewSandbox();
