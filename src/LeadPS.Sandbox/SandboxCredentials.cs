@@ -10,6 +10,7 @@ namespace LeadPS.Sandbox
         public const string CopperUserEmail = "sandbox@leadps.test";
         public const string CopperApiToken = "sandbox-copper-token";
         public const string IvvyApiKey = "SANDBOXKEY";
+        /// <summary>Also <see cref="SandboxOptions.IvvyApiSecret"/>'s default, so a Sandbox given only a key accepts it.</summary>
         public const string IvvyApiSecret = "sandbox-secret";
     }
 }

@@ -59,7 +59,7 @@ namespace LeadPS.Sandbox
         public string? IvvyApiKey { get; set; }
 
         /// <summary>iVvy API secret requests must be signed with. Write-only: a secret is never read back.</summary>
-        public string IvvyApiSecret { internal get; set; } = SandboxCredentials.IvvyApiSecret;
+        public string IvvyApiSecret { internal get; set; } = "sandbox-secret";
 
         public SandboxOptions Clone() => (SandboxOptions)MemberwiseClone();
     }
