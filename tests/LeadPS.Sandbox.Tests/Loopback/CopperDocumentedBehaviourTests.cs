@@ -132,6 +132,21 @@ public sealed class CopperDocumentedBehaviourTests : IDisposable
         Assert.DoesNotContain("Sandbox", reply.Text, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Clients_in_the_wild__page_size_in_the_query_string_and_an_empty_object_body_on_GET_are_tolerated()
+    {
+        var (delta, _, _, _) = SeedFour();
+
+        var search = await RawHttp.SendAsync(_client, RawHttp.Copper(HttpMethod.Post, new Uri(_sandbox.BaseAddressOf(_server), "leads/search?page_size=2"), "{}"));
+        var account = await RawHttp.SendAsync(_client, RawHttp.Copper(HttpMethod.Get, new Uri(_sandbox.BaseAddressOf(_server), "account"), "{}"));
+        var lead = await RawHttp.SendAsync(_client, RawHttp.Copper(HttpMethod.Get, new Uri(_sandbox.BaseAddressOf(_server), "leads/" + delta), "{}"));
+
+        search.AssertStatus(200);
+        Assert.Equal("4", search.Header("X-PW-TOTAL"));
+        account.AssertStatus(200);
+        Assert.Equal(delta, (long)lead.AssertStatus(200).Object["id"]!);
+    }
+
     /// <summary>Four leads that differ on every sortable field; names say their alphabetical place.</summary>
     private (long Delta, long Alpha, long Charlie, long Bravo) SeedFour()
     {
