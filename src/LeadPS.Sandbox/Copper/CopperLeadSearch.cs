@@ -133,23 +133,23 @@ namespace LeadPS.Sandbox.Copper
                     AddFilter(place, lead => string.Equals(lead.Text(path)?.Trim() ?? string.Empty, place, StringComparison.OrdinalIgnoreCase));
                     break;
                 case "age":
-                    var age = ParseSeconds(key, value, errors);
+                    var age = ParseWholeNumber(key, value, errors);
                     AddFilter(age, lead => _now - lead.DateCreated <= age!.Value);
                     break;
                 case "minimum_interaction_count":
-                    var minCount = ParseSeconds(key, value, errors, "a count");
+                    var minCount = ParseWholeNumber(key, value, errors, "a count");
                     AddFilter(minCount, lead => lead.InteractionCount >= minCount!.Value);
                     break;
                 case "maximum_interaction_count":
-                    var maxCount = ParseSeconds(key, value, errors, "a count");
+                    var maxCount = ParseWholeNumber(key, value, errors, "a count");
                     AddFilter(maxCount, lead => lead.InteractionCount <= maxCount!.Value);
                     break;
                 case "minimum_interaction_date":
-                    var minInteraction = ParseSeconds(key, value, errors);
+                    var minInteraction = ParseWholeNumber(key, value, errors);
                     AddFilter(minInteraction, lead => lead.DateLastContacted >= minInteraction!.Value);
                     break;
                 case "maximum_interaction_date":
-                    var maxInteraction = ParseSeconds(key, value, errors);
+                    var maxInteraction = ParseWholeNumber(key, value, errors);
                     AddFilter(maxInteraction, lead => lead.DateLastContacted <= maxInteraction!.Value);
                     break;
                 case "minimum_monetary_value":
@@ -161,19 +161,19 @@ namespace LeadPS.Sandbox.Copper
                     AddFilter(maxValue, lead => lead.Number("monetary_value") <= maxValue!.Value);
                     break;
                 case "minimum_modified_date":
-                    var minModified = ParseSeconds(key, value, errors);
+                    var minModified = ParseWholeNumber(key, value, errors);
                     AddFilter(minModified, lead => lead.DateModified >= minModified!.Value);
                     break;
                 case "maximum_modified_date":
-                    var maxModified = ParseSeconds(key, value, errors);
+                    var maxModified = ParseWholeNumber(key, value, errors);
                     AddFilter(maxModified, lead => lead.DateModified <= maxModified!.Value);
                     break;
                 case "minimum_created_date":
-                    var minCreated = ParseSeconds(key, value, errors);
+                    var minCreated = ParseWholeNumber(key, value, errors);
                     AddFilter(minCreated, lead => lead.DateCreated >= minCreated!.Value);
                     break;
                 case "maximum_created_date":
-                    var maxCreated = ParseSeconds(key, value, errors);
+                    var maxCreated = ParseWholeNumber(key, value, errors);
                     AddFilter(maxCreated, lead => lead.DateCreated <= maxCreated!.Value);
                     break;
                 case "custom_fields":
@@ -274,7 +274,7 @@ namespace LeadPS.Sandbox.Copper
             return null;
         }
 
-        private static long? ParseSeconds(string key, JToken value, CopperValidationErrors errors, string kind = "a date in unix seconds")
+        private static long? ParseWholeNumber(string key, JToken value, CopperValidationErrors errors, string kind = "a date in unix seconds")
         {
             if (CopperJson.TryGetInt64(value, out var seconds))
             {

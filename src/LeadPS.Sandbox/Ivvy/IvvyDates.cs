@@ -9,6 +9,15 @@ namespace LeadPS.Sandbox.Ivvy
         private const string Format = "yyyy-MM-dd HH:mm:ss";
         private const string UtcSuffix = " UTC";
 
+        /// <summary>The HTTP date forms a Date header takes, once the zone and commas are removed.</summary>
+        private static readonly string[] HttpDateFormats =
+        {
+            "ddd dd MMM yyyy HH:mm:ss",
+            "ddd d MMM yyyy HH:mm:ss",
+            "dd MMM yyyy HH:mm:ss",
+            "d MMM yyyy HH:mm:ss",
+        };
+
         /// <summary>How the platform writes dates in its answers (e.g. <c>2019-04-12 09:00:35 UTC</c>).</summary>
         public static string ToText(DateTimeOffset instant) =>
             instant.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture) + UtcSuffix;
@@ -67,13 +76,5 @@ namespace LeadPS.Sandbox.Ivvy
                 ? parsed
                 : (DateTimeOffset?)null;
         }
-
-        private static readonly string[] HttpDateFormats =
-        {
-            "ddd dd MMM yyyy HH:mm:ss",
-            "ddd d MMM yyyy HH:mm:ss",
-            "dd MMM yyyy HH:mm:ss",
-            "d MMM yyyy HH:mm:ss",
-        };
     }
 }
