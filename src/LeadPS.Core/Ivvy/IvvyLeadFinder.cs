@@ -67,7 +67,7 @@ namespace LeadPS.Ivvy
                 }
                 else
                 {
-                    why = $"this command has more values than a listing of {_service.KnownLeadCount} leads has pages";
+                    why = $"asking for each value would cost more requests than listing the account's {_service.KnownLeadCount} lead(s)";
                 }
             }
 
@@ -75,32 +75,38 @@ namespace LeadPS.Ivvy
             await _service.ListAsync(lead => { _index.Add(lead); listed++; return true; }, cancellationToken).ConfigureAwait(false);
             _index.Seal();
             HasListing = true;
-            return FromIndex(key, $"Listed every iVvy lead ({listed}) once for this command, because {why}.");
+            return FromIndex(key, $"Listed every iVvy lead ({listed}), once for this command, because {why}.");
         }
 
         /// <summary>Indexes a lead this command wrote, so a later input with its value finds it.</summary>
         public void Remember(JObject lead) => _index.Add(lead);
 
         /// <summary>
-        /// Which leads a lost add's search may not claim as the one just added: leads listed or asked
-        /// for before it, and, when the value was asked rather than listed, any without that value.
+        /// Before an add of a lead named <paramref name="name"/>: which lead ids existed before it, so that
+        /// a lost answer's search (leads with that name and contact) can tell the new lead from older
+        /// ones. Known from the listing, or from this command's answers when the match field is the
+        /// name; otherwise the leads with that name are asked for first (one request). Null when that
+        /// cannot be known (the name filter is not honoured): a lost add is then reported, never resent.
         /// </summary>
-        public Func<JObject, bool> KnewBefore(object matchValue)
+        public async Task<Func<long, bool>?> KnewBeforeAddAsync(string? name, CancellationToken cancellationToken)
         {
-            var key = IvvyMatchField.Key(matchValue);
-            var listed = HasListing;
-            return lead =>
+            if (!HasListing && Field.FilterKey != IvvyMatchField.Name.FilterKey && !string.IsNullOrWhiteSpace(name))
             {
-                var id = IdOf(lead);
-                lock (_seen)
+                var sameName = await _service.FindAsync(new[] { IvvyLeadCondition.Equal(IvvyMatchField.Name, name!)! }, int.MaxValue, cancellationToken).ConfigureAwait(false);
+                if (sameName == null)
                 {
-                    if (_seen.Contains(id))
-                    {
-                        return true;
-                    }
+                    return null;
                 }
 
-                return listed ? _index.KnewBefore(id) : Field.KeyOf(lead) != key;
+                See(sameName);
+            }
+
+            return id =>
+            {
+                lock (_seen)
+                {
+                    return _seen.Contains(id) || _index.KnewBefore(id);
+                }
             };
         }
 
@@ -124,15 +130,11 @@ namespace LeadPS.Ivvy
 
         private IvvyCandidates Asked(string? key, IReadOnlyList<JObject> answer)
         {
+            See(answer);
             var leads = new Dictionary<long, JObject>();
-            lock (_seen)
+            foreach (var lead in answer)
             {
-                foreach (var lead in answer)
-                {
-                    var id = IdOf(lead);
-                    _seen.Add(id);
-                    leads[id] = lead;
-                }
+                leads[IdOf(lead)] = lead;
             }
 
             // A lead this command wrote counts even if the platform's list does not show it yet.
@@ -142,6 +144,14 @@ namespace LeadPS.Ivvy
             }
 
             return new IvvyCandidates(leads.Keys.OrderBy(id => id).ToList(), leads, null);
+        }
+
+        private void See(IEnumerable<JObject> leads)
+        {
+            lock (_seen)
+            {
+                _seen.UnionWith(leads.Select(IdOf));
+            }
         }
 
         private IvvyCandidates FromIndex(string? key, string? note)

@@ -30,10 +30,10 @@ namespace LeadPS.Ivvy
 
         /// <summary>
         /// Adds (no id) or updates (id) a lead; the result shows what was sent over what was known.
-        /// <paramref name="knewBefore"/> tells which listed leads existed before this command's add, so
-        /// a lost answer to an add can be told apart from an older lead of the same name.
+        /// <paramref name="knewBefore"/> tells which lead ids existed before this command, so a lost
+        /// answer to an add can be told apart from an older lead of the same name.
         /// </summary>
-        public async Task<IvvyLead> AddOrUpdateAsync(MappedLead lead, JObject? known, CancellationToken cancellationToken, IProgress<RetryNotice>? retries, Func<JObject, bool>? knewBefore = null)
+        public async Task<IvvyLead> AddOrUpdateAsync(MappedLead lead, JObject? known, CancellationToken cancellationToken, IProgress<RetryNotice>? retries, Func<long, bool>? knewBefore = null)
         {
             var sent = lead.ToJObject();
             ReferToKnownContact(sent, known);
@@ -51,24 +51,18 @@ namespace LeadPS.Ivvy
         /// contact or company: a single one that was not there before is the one just added; none
         /// means it was not added and is sent again; anything else is reported, never added twice.
         /// </summary>
-        private Task<long> AddOnceAsync(JObject sent, CancellationToken cancellationToken, IProgress<RetryNotice>? retries, Func<JObject, bool>? knewBefore)
-        {
-            IReadOnlyList<JObject> found = Array.Empty<JObject>();
-            return LostAnswer.SendAddAsync(
+        private Task<long> AddOnceAsync(JObject sent, CancellationToken cancellationToken, IProgress<RetryNotice>? retries, Func<long, bool>? knewBefore) =>
+            LostAnswer.SendAddAsync(
                 LeadPlatform.Ivvy,
                 $"'{sent["name"]}'",
                 "addOrUpdateLead",
                 Connection.MaximumRetryCount,
                 () => _client.AddOrUpdateAsync(sent, cancellationToken, retries),
-                async () =>
-                {
-                    found = await FindSameLeadAsync(sent, cancellationToken).ConfigureAwait(false);
-                    return found.Select(IdOf).ToList();
-                },
+                () => FindSameLeadAsync(sent, cancellationToken),
                 retries,
-                candidates => knewBefore == null ? null : SingleOrNull(found.Where(lead => !knewBefore(lead)).Select(IdOf)),
+                // A single lead that was not there when the command looked the leads up is the one just added.
+                candidates => knewBefore == null ? null : SingleOrNull(candidates.Where(id => !knewBefore(id))),
                 id => id);
-        }
 
         private static long? SingleOrNull(IEnumerable<long> ids)
         {
@@ -77,7 +71,7 @@ namespace LeadPS.Ivvy
         }
 
         /// <summary>The leads like <paramref name="sent"/>: asked by name where iVvy honours it, else every lead listed.</summary>
-        private async Task<IReadOnlyList<JObject>> FindSameLeadAsync(JObject sent, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<long>> FindSameLeadAsync(JObject sent, CancellationToken cancellationToken)
         {
             var byName = sent["name"] is JValue name && name.Value != null ? IvvyLeadCondition.Equal(IvvyMatchField.Name, name) : null;
             var leads = byName == null ? null : await FindAsync(new[] { byName }, int.MaxValue, cancellationToken).ConfigureAwait(false);
@@ -88,7 +82,7 @@ namespace LeadPS.Ivvy
                 leads = all;
             }
 
-            return leads.Where(lead => SameLead(sent, lead) && IdOf(lead) > 0).ToList();
+            return leads.Where(lead => SameLead(sent, lead)).Select(IdOf).Where(id => id > 0).ToList();
         }
 
         private static bool SameLead(JObject sent, JObject listed)

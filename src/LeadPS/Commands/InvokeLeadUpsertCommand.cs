@@ -138,7 +138,7 @@ namespace LeadPS.Commands
             var mapped = service.Mapper.MapLead(properties, existingId);
             ReportIgnored(mapped);
             var known = existingId.HasValue ? candidates.Lead(existingId.Value) : null;
-            var knewBefore = finder.KnewBefore(plainValue!);
+            var knewBefore = existingId.HasValue ? null : Await(finder.KnewBeforeAddAsync(mapped.Body["name"]?.ToString(), CancellationToken));
             WriteVerbose(existingId.HasValue
                 ? $"Updating iVvy lead {existingId} (the one match on {EffectiveMatchField} = '{matchValue}')."
                 : $"Adding an iVvy lead: no lead matches {EffectiveMatchField} = '{matchValue}'.");
