@@ -28,7 +28,7 @@ internal sealed class IvvyLookupScenario : Scenario
         foreach (var size in sizes)
         {
             var filtered = Measure(context, size, SandboxFilterSupport.Honoured, commands: 10);
-            var fallback = Measure(context, size, SandboxFilterSupport.Ignored, commands: context.Quick || size < 10_000 ? 6 : 4);
+            var fallback = Measure(context, size, SandboxFilterSupport.Ignored, commands: size >= 30_000 ? 2 : size >= 10_000 ? 4 : 6);
             var pages = (size + PageSize - 1) / PageSize;
 
             // Filtered: one getLeadList and one write per command. Fallback: at most one listing per command
