@@ -102,6 +102,23 @@ namespace LeadPS.Ivvy
             }
         }
 
+        /// <summary>The same condition with the value in another case (upper, else lower); null when it has no letters to change.</summary>
+        public IvvyLeadCondition? InOtherCase()
+        {
+            if (!(Value.Value is string text))
+            {
+                return null;
+            }
+
+            var other = text.ToUpperInvariant();
+            if (other == text)
+            {
+                other = text.ToLowerInvariant();
+            }
+
+            return other == text ? null : new IvvyLeadCondition(_field, _suffix, new JValue(other));
+        }
+
         public override string ToString() => $"{Key} = '{Value}'";
 
         // The literal runs between wildcards ('*', '?', '[...]'), with where each starts.

@@ -149,9 +149,9 @@ namespace LeadPS.Ivvy
         /// <summary>
         /// Asks getLeadList for the leads that satisfy <paramref name="conditions"/> (those iVvy is not
         /// known to ignore or refuse on this connection) and checks every lead returned against them.
-        /// Null when no condition can be asked, or the answer shows a filter was ignored or refused:
-        /// that is remembered for the connection, and the caller lists every lead instead. Stops after
-        /// <paramref name="maximum"/> leads.
+        /// Null when no condition can be asked, or the answer shows a filter was ignored, refused or
+        /// narrower than LeadPS's rule: that is remembered for the connection, and the caller lists
+        /// every lead instead. Stops after <paramref name="maximum"/> leads.
         /// </summary>
         public async Task<IReadOnlyList<JObject>?> FindAsync(IReadOnlyList<IvvyLeadCondition> conditions, int maximum, CancellationToken cancellationToken)
         {
@@ -161,6 +161,37 @@ namespace LeadPS.Ivvy
                 return null;
             }
 
+            var leads = await AskAsync(asked, maximum, cancellationToken).ConfigureAwait(false);
+            if (leads == null || leads.Count == 0 || asked.Count > 1 || Filters.IsCaseChecked(asked[0].Key))
+            {
+                return leads;
+            }
+
+            // Leads found: once per key and connection, check that iVvy ignores case as LeadPS does, by
+            // asking again in another case. A filter that misses leads would make an upsert add a duplicate.
+            var otherCase = asked[0].InOtherCase();
+            if (otherCase != null)
+            {
+                var again = await AskAsync(new[] { otherCase }, maximum, cancellationToken).ConfigureAwait(false);
+                if (again == null)
+                {
+                    return null;
+                }
+
+                var missed = leads.Select(IdOf).Except(again.Select(IdOf)).ToList();
+                if (missed.Count > 0)
+                {
+                    Filters.MarkCaseSensitive(asked[0].Key, missed[0]);
+                    return null;
+                }
+            }
+
+            Filters.MarkCaseChecked(asked[0].Key);
+            return leads;
+        }
+
+        private async Task<List<JObject>?> AskAsync(IReadOnlyList<IvvyLeadCondition> asked, int maximum, CancellationToken cancellationToken)
+        {
             var filter = new JObject();
             foreach (var condition in asked)
             {

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using LeadPS.Sandbox;
 using LeadPS.Sandbox.Hosting;
 using LeadPS.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace LeadPS.Tests.Commands;
 
@@ -11,7 +12,7 @@ namespace LeadPS.Tests.Commands;
 /// every lead returned checked locally), and falls back to one listing per command when the
 /// Sandbox ignores or refuses filters. Request counts come from the Sandbox's own request log.
 /// </summary>
-public sealed class IvvyNarrowLookupTests
+public sealed class IvvyNarrowLookupTests(ITestOutputHelper output)
 {
     private const string FullListingFirstPage = "{\"perPage\":100,\"start\":0}";
 
@@ -66,6 +67,7 @@ public sealed class IvvyNarrowLookupTests
         }
 
         var all = commands.SelectMany(c => c).ToList();
+        output.WriteLine($"{filters}, {seededLeads} leads: {all.Count} requests for 15 commands; per command: {string.Join(", ", commands.Select(c => c.Count))}");
         var filtered = all.Where(r => r.Body.Contains("\"filter\"", StringComparison.Ordinal)).ToList();
         Assert.All(all.Except(filtered), r => Assert.Equal(200, r.StatusCode));
         Assert.All(filtered, r => Assert.Equal(filters == "Refused" ? 400 : 200, r.StatusCode));
@@ -99,11 +101,14 @@ public sealed class IvvyNarrowLookupTests
         Assert.Equal(6, result.Output.Count);
         var lists = s.IvvySandbox.Requests.Snapshot().Where(r => r.Sequence > before && r.PathAndQuery.Contains("getLeadList")).Select(r => r.Body).ToList();
 
-        // Two rows asked (the second after a one-lead page gives the count: 150 leads, 2 pages), then one listing of 2 pages.
+        // Two rows asked (the first found, so asked again in another case, once per connection, to check
+        // iVvy ignores case; the second after a one-lead page gives the count: 150 leads, 2 pages), then
+        // one listing of 2 pages for the other four.
         Assert.Equal(
             new[]
             {
                 "{\"perPage\":100,\"start\":0,\"filter\":{\"name\":\"lead 000\"}}",
+                "{\"perPage\":100,\"start\":0,\"filter\":{\"name\":\"LEAD 000\"}}",
                 "{\"perPage\":1,\"start\":0}",
                 "{\"perPage\":100,\"start\":0,\"filter\":{\"name\":\"lead 020\"}}",
                 FullListingFirstPage,
