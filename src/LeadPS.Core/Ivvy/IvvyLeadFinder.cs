@@ -14,6 +14,9 @@ namespace LeadPS.Ivvy
     /// lead is listed instead, at most once per command, when that cannot work (no filter key for the
     /// field; the filter ignored or refused, which the connection remembers) or would cost more
     /// requests than the listing (a command with more values than the listing has pages).
+    /// A listing is not kept for the next command: iVvy lists no deleted leads, so a refresh by
+    /// modifiedDate could not drop a lead deleted in the meantime, and a stale index would update it
+    /// (24216) or hide a new duplicate. What is kept per connection is what was learnt about filters.
     /// </summary>
     internal sealed class IvvyLeadFinder
     {
