@@ -128,7 +128,7 @@ namespace LeadPS.Commands
                     total = SearchIvvy(json => { var lead = _connection.IvvyLeads.Read(json, LeadOutcome.Retrieved); return collect(lead, lead.ContactEmail); });
                 }
 
-                WriteVerbose($"{_connection.Platform} listed {total} leads for the search; {matched.Count} match.");
+                WriteVerbose($"{(_connection.Platform == LeadPlatform.Ivvy ? "iVvy" : "Copper")} returned {total} leads for the search; {matched.Count} match.");
                 if (PagingParameters.IncludeTotalCount)
                 {
                     WriteObject(PagingParameters.NewTotalCount((ulong)matched.Count, 1.0));
