@@ -195,6 +195,38 @@ public sealed class IvvyNarrowLookupTests(ITestOutputHelper output)
         Assert.Single(requests, r => r.Body == FullListingFirstPage);
     }
 
+    [Fact]
+    public void Same_value_rows_in_flight_together_still_make_one_lead()
+    {
+        using var s = new SandboxSession();
+        s.IvvySandbox.Ivvy!.SeedLead("Other", 208);
+
+        var result = s.Run("@(" + IvvyRows.Contact("Dup") + ", @{ name = 'dup'; description = 'second' }, @{ name = ' DUP '; description = 'third' }) | Invoke-LeadUpsert -Connection $ivvy -ThrottleLimit 8").ThrowIfErrors();
+
+        Assert.Equal(new[] { LeadOutcome.Created, LeadOutcome.Updated, LeadOutcome.Updated }, result.Output.Select(o => ((IvvyLead)o.BaseObject).Outcome));
+        var dup = Assert.Single(s.IvvySandbox.Ivvy.Leads, l => l.Name.Trim().Equals("dup", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("third", dup.Description);
+    }
+
+    [Fact]
+    public void A_custom_field_match_has_no_filter_to_try_and_lists_once()
+    {
+        using var s = new SandboxSession(ivvyOptions: "@{ RequestLogCapacity = 100000 }");
+        for (var i = 0; i < 250; i++)
+        {
+            s.IvvySandbox.Ivvy!.SeedLead($"Lead {i}", 208);
+        }
+
+        var before = s.IvvySandbox.Requests.TotalCount;
+        var result = s.Run("@{ name = 'Ref 1'; contactId = 208; industryId = 22; sourceId = 31; typeId = 43; stageId = 51; customFields = @(@{ fieldId = 81; fieldValue = 'R-1' }) }, @{ name = 'Ref 2'; contactId = 208; industryId = 22; sourceId = 31; typeId = 43; stageId = 51; customFields = @(@{ fieldId = 81; fieldValue = 'R-2' }) } | Invoke-LeadUpsert -Connection $ivvy -MatchField customFields.81 -Verbose").ThrowIfErrors();
+
+        Assert.All(result.Output, o => Assert.Equal(LeadOutcome.Created, ((IvvyLead)o.BaseObject).Outcome));
+        Assert.Contains(result.Verbose, v => v.Contains("because iVvy has no filter to try for 'customFields.81'", StringComparison.Ordinal));
+        var lists = s.IvvySandbox.Requests.Snapshot().Where(r => r.Sequence > before && r.PathAndQuery.Contains("getLeadList")).ToList();
+        Assert.Equal(3, lists.Count); // one listing of 250 leads, 3 pages, for both rows
+        Assert.DoesNotContain(lists, r => r.Body.Contains("filter", StringComparison.Ordinal));
+    }
+
     private static ScriptResult Run(SandboxSession s, List<IReadOnlyList<SandboxRequestRecord>> commands, string script, params object[] args)
     {
         var before = s.IvvySandbox.Requests.TotalCount;
