@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using LeadPS.Mapping;
 using Newtonsoft.Json.Linq;
 
 namespace LeadPS.Ivvy
@@ -37,21 +38,7 @@ namespace LeadPS.Ivvy
         }
 
         /// <summary>Compares match values the way people mean them: trimmed, case-insensitive, numbers by value.</summary>
-        public static string? Key(object? value)
-        {
-            switch (value)
-            {
-                case null:
-                    return null;
-                case JToken token:
-                    return token.Type == JTokenType.Null ? null : Key(token is JValue v ? v.Value : token.ToString());
-                case IFormattable formattable:
-                    return formattable.ToString(null, CultureInfo.InvariantCulture).Trim().ToLowerInvariant();
-                default:
-                    var text = value.ToString()?.Trim();
-                    return string.IsNullOrEmpty(text) ? null : text!.ToLowerInvariant();
-            }
-        }
+        public static string? Key(object? value) => MatchKey.Of(value);
 
         /// <summary>True for leads that existed when the index was built (not those this command added).</summary>
         public bool KnewBefore(long id)

@@ -14,25 +14,34 @@ namespace LeadPS.Ivvy
     internal sealed class IvvyLeadService
     {
         private readonly IvvyLeadClient _client;
+        private readonly IReadOnlyCollection<string> _ignored;
 
         public IvvyLeadService(LeadApiConnection connection, IReadOnlyCollection<string> ignoredProperties)
         {
             Connection = connection;
             _client = new IvvyLeadClient(connection);
-            Mapper = new IvvyLeadMapper(ignoredProperties);
+            _ignored = ignoredProperties;
         }
 
         public LeadApiConnection Connection { get; }
 
-        public IvvyLeadMapper Mapper { get; }
+        /// <summary>A mapper with a command's own options (-Culture, -EmptyValue).</summary>
+        public IvvyLeadMapper MapperFor(LeadMappingOptions options) => new IvvyLeadMapper(_ignored, options);
 
         /// <summary>
-        /// Adds (no id) or updates (id) a lead; the result shows what was sent over what was known.
-        /// <paramref name="knewBefore"/> tells which lead ids existed before this command, so a lost
-        /// answer to an add can be told apart from an older lead of the same name.
+        /// Adds (no id) or updates (id) a lead; the result is the whole lead as it now stands: what
+        /// was sent over the lead as known, which is read first when an update does not know it
+        /// (iVvy answers only an id). <paramref name="knewBefore"/> tells which lead ids existed
+        /// before this command, so a lost answer to an add can be told apart from an older lead of the same name.
         /// </summary>
         public async Task<IvvyLead> AddOrUpdateAsync(MappedLead lead, JObject? known, CancellationToken cancellationToken, IProgress<RetryNotice>? retries, Func<long, bool>? knewBefore = null)
         {
+            if (known == null && lead.Id.HasValue)
+            {
+                known = await FindAsync(lead.Id.Value, cancellationToken).ConfigureAwait(false)
+                    ?? throw new LeadApiException($"There is no iVvy lead with id {lead.Id.Value}.", LeadErrorKind.NotFound, LeadPlatform.Ivvy);
+            }
+
             var sent = lead.ToJObject();
             ReferToKnownContact(sent, known);
             var id = lead.Id.HasValue
@@ -122,6 +131,32 @@ namespace LeadPS.Ivvy
             {
                 contact["id"] = knownId.DeepClone();
             }
+        }
+
+        /// <summary>
+        /// The lead with this id as listed, or null. iVvy has no get-single-lead call: the list is
+        /// asked for that id, and every lead it returns is checked here, so a platform that ignores
+        /// the filter costs pages, not a wrong lead; one that refuses it is listed unfiltered.
+        /// </summary>
+        public async Task<JObject?> FindAsync(long id, CancellationToken cancellationToken)
+        {
+            JObject? found = null;
+            Func<JObject, bool> onLead = listed =>
+            {
+                var isIt = long.TryParse(listed["id"]?.ToString(), out var listedId) && listedId == id;
+                found = isIt ? listed : found;
+                return !isIt;
+            };
+            try
+            {
+                await _client.GetLeadListAsync(new JObject { ["id"] = id }, onLead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LeadPlatformException ex) when (ex.ErrorKind == LeadErrorKind.ParameterInvalid)
+            {
+                await ListAsync(onLead, cancellationToken).ConfigureAwait(false);
+            }
+
+            return found;
         }
 
         /// <summary>Lists every lead (iVvy documents no filterable fields, so callers filter what comes back).</summary>

@@ -22,7 +22,8 @@ namespace LeadPS.Input
                     return Array.Empty<KeyValuePair<string, object?>>();
                 case Lead lead:
                     // The platform's own field names round-trip exactly; the typed properties are views of them.
-                    return lead.Fields.Select(f => new KeyValuePair<string, object?>(f.Key, f.Value)).ToList();
+                    // A field the lead read back as null is empty, not a request to clear it.
+                    return lead.Fields.Where(f => f.Value != null).Select(f => new KeyValuePair<string, object?>(f.Key, f.Value)).ToList();
                 case IDictionary dictionary:
                     return dictionary.Cast<DictionaryEntry>()
                         .Select(e => new KeyValuePair<string, object?>(Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, Plain(e.Value)))
