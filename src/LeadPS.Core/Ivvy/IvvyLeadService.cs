@@ -38,8 +38,8 @@ namespace LeadPS.Ivvy
         {
             if (known == null && lead.Id.HasValue)
             {
-                known = await FindAsync(lead.Id.Value, cancellationToken).ConfigureAwait(false)
-                    ?? throw new LeadApiException($"There is no iVvy lead with id {lead.Id.Value}.", LeadErrorKind.NotFound, LeadPlatform.Ivvy);
+                // Not listed: the update still goes, so an unknown id gets iVvy's own answer (24216).
+                known = await FindAsync(lead.Id.Value, cancellationToken).ConfigureAwait(false);
             }
 
             var sent = lead.ToJObject();

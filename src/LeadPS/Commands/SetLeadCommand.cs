@@ -95,7 +95,8 @@ namespace LeadPS.Commands
                     ? (_copperMapper ??= ActiveConnection.CopperLeads.Mapper(CopperSchemaForMapping(), MappingOptions)).MapLead(properties, Id)
                     : (_ivvyMapper ??= ActiveConnection.IvvyLeads.MapperFor(MappingOptions)).MapLead(properties, Id);
                 ReportIgnored(mapped);
-                var target = mapped.Id.HasValue ? $"{ActiveConnection.Platform} lead {mapped.Id} '{mapped.Name}'" : $"new {ActiveConnection.Platform} lead '{mapped.Name}'";
+                var name = mapped.Name == null ? string.Empty : $" '{mapped.Name}'";
+                var target = mapped.Id.HasValue ? $"{ActiveConnection.Platform} lead {mapped.Id}{name}" : $"new {ActiveConnection.Platform} lead{name}";
                 if (!ShouldProcess(target, mapped.Id.HasValue ? "Update lead" : "Add lead"))
                 {
                     return;
