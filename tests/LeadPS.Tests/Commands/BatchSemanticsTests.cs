@@ -49,18 +49,21 @@ public sealed class BatchSemanticsTests : IDisposable
     public void Copper_rows_sharing_a_match_value_do_not_hold_back_other_rows()
     {
         // a1 b1 a2 c1 a3 d1: the a rows run one after another while b, c and d overlap them.
+        // A long latency: the third 'a' row cannot start before two answers came back, by then 'd' has long been sent.
         var result = _s.Run("""
+            $c = Connect-LeadApi -Platform Copper -Sandbox -PassThru -RequestsPerMinute 0 -SandboxOption @{ Latency = [timespan]::FromMilliseconds(250); RequestsPerMinute = 0 }
             $rows = 'a','b','a','c','a','d' | ForEach-Object -Begin { $i = 0 } -Process { $i++; [pscustomobject]@{ name = "$_ row $i"; email = "$_@overlap.test" } }
-            $rows | Invoke-LeadUpsert -Connection $copper -ThrottleLimit 8
+            $rows | Invoke-LeadUpsert -Connection $c -ThrottleLimit 8
+            , $c.Sandbox.Requests.Snapshot()
             """).ThrowIfErrors();
 
-        Assert.Equal(6, result.Output.Count);
-        var leads = _s.CopperSandbox.Copper!.Leads;
-        Assert.Equal("a row 5", Assert.Single(leads, l => l.Email == "a@overlap.test").Name);
-        Assert.Equal(4, leads.Count);
-        var upserts = _s.CopperSandbox.Requests.Snapshot().Where(r => r.PathAndQuery.EndsWith("/leads/upsert")).ToList();
-        var aOrder = upserts.Where(r => r.Body.Contains("a@overlap.test")).Select(r => (string)JObject.Parse(r.Body)["properties"]!["name"]!).ToList();
-        Assert.Equal(new[] { "a row 1", "a row 3", "a row 5" }, aOrder);
+        Assert.Equal(7, result.Output.Count);
+        var upserts = ((IEnumerable)result.Output[6].BaseObject).Cast<LeadPS.Sandbox.Hosting.SandboxRequestRecord>().Where(r => r.PathAndQuery.EndsWith("/leads/upsert")).ToList();
+        string NameIn(LeadPS.Sandbox.Hosting.SandboxRequestRecord r) => (string)JObject.Parse(r.Body)["properties"]!["name"]!;
+        Assert.Equal(new[] { "a row 1", "a row 3", "a row 5" }, upserts.Where(r => r.Body.Contains("a@overlap.test")).Select(NameIn));
+        var received = upserts.ToDictionary(NameIn, r => r.Sequence);
+        Assert.True(received["d row 6"] < received["a row 5"], "the row after a waiting same-key row was held back until it ran");
+        Assert.True(received["c row 4"] < received["a row 3"], "the row after a waiting same-key row was held back until it ran");
     }
 
     [Theory]
