@@ -92,7 +92,7 @@ namespace LeadPS.Mapping
 
                 if (!IsWellGrouped(groups, format.NumberGroupSizes))
                 {
-                    ambiguity = $"its group separator '{group}' does not separate groups of {format.NumberGroupSizes.FirstOrDefault()} digits as {Culture.Name} writes them (such as {NumberExample})";
+                    ambiguity = $"its group separator '{group}' does not separate groups of {format.NumberGroupSizes.FirstOrDefault()} digits";
                     return false;
                 }
 

@@ -126,7 +126,7 @@ namespace LeadPS.Mapping
                 {
                     return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
                         ? parsed
-                        : throw NotA(field, NumberExpectation + CultureHint(text), value);
+                        : throw WithCultureHint(NotA(field, NumberExpectation, value), text);
                 }
 
                 return _cultureText.TryParseNumber(text, out var local, out var ambiguity)
@@ -204,7 +204,7 @@ namespace LeadPS.Mapping
 
                     if (_cultureText == null)
                     {
-                        throw NotA(field, DateExpectation + CultureHint(trimmed), value);
+                        throw WithCultureHint(NotA(field, DateExpectation, value), trimmed);
                     }
 
                     return _cultureText.TryParseDate(trimmed, out var local, out var ambiguity)
@@ -237,9 +237,11 @@ namespace LeadPS.Mapping
             return EmailAddressText.IsPlausible(address) ? address : throw NotA(field, EmailExpectation, value);
         }
 
-        /// <summary>Under the invariant culture, a value written the local way gets a pointer to -Culture.</summary>
-        private static string CultureHint(string text) =>
-            text.IndexOfAny(new[] { ',', '/', '.', ' ' }) >= 0 ? " (for thousands separators, decimal commas or local date formats, give the culture, e.g. -Culture en-GB)" : string.Empty;
+        /// <summary>Under the invariant culture, a value that looks written the local way gets a pointer to -Culture.</summary>
+        private LeadValidationException WithCultureHint(LeadValidationException error, string text) =>
+            text.IndexOfAny(new[] { ',', '/', '.', ' ' }) < 0
+                ? error
+                : new LeadValidationException(error.Message + " To read thousands separators, decimal commas or local dates, give the culture, e.g. -Culture en-GB.", error.FieldName, Platform, LeadErrorKind.Invalid);
 
         private LeadValidationException OutOfRange(FieldRef field, object? value) =>
             NotA(field, WholeNumberExpectation + " no larger than " + long.MaxValue.ToString(CultureInfo.InvariantCulture), value);
