@@ -47,10 +47,44 @@ namespace LeadPS.Ivvy
             var id = lead.Id.HasValue
                 ? await _client.AddOrUpdateAsync(sent, cancellationToken, retries).ConfigureAwait(false)
                 : await AddOnceAsync(sent, cancellationToken, retries, knewBefore).ConfigureAwait(false);
-            var merged = known != null ? (JObject)known.DeepClone() : new JObject();
-            merged.Merge(sent, new JsonMergeSettings { MergeArrayHandling = MergeArrayHandling.Replace, MergeNullValueHandling = MergeNullValueHandling.Merge });
+            var merged = Merge(known, sent);
             merged["id"] = id;
             return Read(merged, lead.Id.HasValue ? LeadOutcome.Updated : LeadOutcome.Created);
+        }
+
+        /// <summary>
+        /// The lead as it now stands: what was sent over what was known, as iVvy applies it —
+        /// custom fields merged by fieldId, and a nested contact or company that no longer belongs
+        /// to the lead (its id changed) dropped rather than shown as current.
+        /// </summary>
+        private static JObject Merge(JObject? known, JObject sent)
+        {
+            var merged = known != null ? (JObject)known.DeepClone() : new JObject();
+            foreach (var (idKey, nestedKey) in new[] { ("contactId", "contact"), ("companyId", "company") })
+            {
+                var nestedId = (merged[nestedKey] as JObject)?["id"]?.ToString();
+                if (sent[idKey] != null && nestedId != null && nestedId != sent[idKey]!.ToString())
+                {
+                    merged.Remove(nestedKey);
+                }
+            }
+
+            // A copy: Merge replaces an array's items in place.
+            var customFields = (merged["customFields"] as JArray)?.DeepClone() as JArray;
+            merged.Merge(sent, new JsonMergeSettings { MergeArrayHandling = MergeArrayHandling.Replace, MergeNullValueHandling = MergeNullValueHandling.Merge });
+            if (customFields != null && sent["customFields"] is JArray sentFields)
+            {
+                var byId = customFields.OfType<JObject>().ToList();
+                foreach (var field in sentFields.OfType<JObject>())
+                {
+                    byId.RemoveAll(f => f["fieldId"]?.ToString() == field["fieldId"]?.ToString());
+                    byId.Add((JObject)field.DeepClone());
+                }
+
+                merged["customFields"] = new JArray(byId);
+            }
+
+            return merged;
         }
 
         /// <summary>

@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using LeadPS.Completion;
 using LeadPS.Connections;
 using LeadPS.Http;
+using LeadPS.Input;
 using LeadPS.Mapping;
 
 namespace LeadPS.Pipeline
@@ -56,6 +57,7 @@ namespace LeadPS.Pipeline
         /// </summary>
         [Parameter]
         [ValidateNotNull]
+        [KnownCulture]
         public CultureInfo Culture { get; set; } = CultureInfo.InvariantCulture;
 
         /// <summary>What an empty or blank value (an empty CSV cell) means: Skip leaves the field as it is (default); Clear clears it where the platform allows.</summary>

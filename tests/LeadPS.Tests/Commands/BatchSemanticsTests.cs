@@ -121,6 +121,30 @@ public sealed class BatchSemanticsTests : IDisposable
     }
 
     [Fact]
+    public void Ivvy_update_output_merges_custom_fields_by_id_and_drops_a_contact_the_lead_no_longer_has()
+    {
+        var id = _s.IvvySandbox.Ivvy!.SeedLead("Gala", 208);
+        _s.Run("Set-Lead -Connection $ivvy -Id $args[0] -CustomField @{ 81 = '120'; 82 = '2025-03-01' }", id).ThrowIfErrors();
+
+        var lead = (IvvyLead)Assert.Single(_s.Run("Set-Lead -Connection $ivvy -Id $args[0] -CustomField @{ 81 = '150' } -ContactId 209", id).ThrowIfErrors().Output).BaseObject;
+
+        var fields = ((IEnumerable)lead.Fields["customFields"]!).Cast<object>().Select(f => (IDictionary)f).ToDictionary(f => f["fieldId"]!.ToString()!, f => f["fieldValue"]!.ToString());
+        Assert.Equal("150", fields["81"]);
+        Assert.Equal("2025-03-01", fields["82"]);
+        Assert.Equal<long?>(209, lead.ContactId);
+        Assert.False(lead.Fields.TryGetValue("contact", out var contact) && contact != null, "the output still shows the old contact");
+    }
+
+    [Fact]
+    public void An_unknown_culture_is_refused_before_any_input_is_read()
+    {
+        var result = _s.Run("@{ name = 'x'; email = 'x@example.test'; monetary_value = '1,200' } | Invoke-LeadUpsert -Connection $copper -Culture foo-bar");
+
+        Assert.Contains("'foo-BAR' is not a culture this system knows", (result.Terminating ?? result.Errors.Single().Exception).Message);
+        Assert.Empty(_s.CopperSandbox.Copper!.Leads);
+    }
+
+    [Fact]
     public void Copper_update_by_id_outputs_the_whole_lead_too()
     {
         var id = _s.CopperSandbox.Copper!.SeedLead("Marie Curie", "marie@example.test");
