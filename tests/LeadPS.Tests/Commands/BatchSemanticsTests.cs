@@ -145,6 +145,23 @@ public sealed class BatchSemanticsTests : IDisposable
     }
 
     [Fact]
+    public void Ivvy_update_by_id_reads_the_whole_list_when_ivvy_refuses_the_id_filter()
+    {
+        var sandbox = new LeadPS.Sandbox.LeadSandbox(LeadPlatform.Ivvy, LosingHandler.OptionsFor(LeadPlatform.Ivvy));
+        var id = sandbox.Ivvy!.SeedLead("Board dinner", 208, description: "Twelve guests");
+        var handler = new FilterRefusingHandler(sandbox);
+        using var connection = LosingHandler.Connect(sandbox, handler);
+
+        var result = _s.Shell.RunWith("Set-Lead -Connection $c -Id $args[0] -StageId 53", new Hashtable { ["c"] = connection }, id).ThrowIfErrors();
+
+        var lead = (IvvyLead)Assert.Single(result.Output).BaseObject;
+        Assert.Equal("Board dinner", lead.Name);
+        Assert.Equal("Twelve guests", lead.Description);
+        Assert.Equal(1, handler.Refused);
+        Assert.Contains(sandbox.Requests.Snapshot(), r => r.PathAndQuery.Contains("getLeadList") && !r.Body.Contains("filter"));
+    }
+
+    [Fact]
     public void Copper_update_by_id_outputs_the_whole_lead_too()
     {
         var id = _s.CopperSandbox.Copper!.SeedLead("Marie Curie", "marie@example.test");
@@ -305,6 +322,17 @@ public sealed class BatchSemanticsTests : IDisposable
     }
 
     [Fact]
+    public void A_lead_piped_back_in_does_not_clear_what_it_read_as_empty()
+    {
+        _s.CopperSandbox.Copper!.SeedLead("Round trip", "trip@example.test");
+
+        _s.Run("Get-Lead -Connection $copper -Email trip@example.test | Invoke-LeadUpsert -Connection $copper -WarningAction SilentlyContinue").ThrowIfErrors();
+
+        var upsert = _s.CopperSandbox.Requests.Snapshot().Last(r => r.PathAndQuery.EndsWith("/leads/upsert"));
+        Assert.DoesNotContain("null", upsert.Body);
+    }
+
+    [Fact]
     public void Ivvy_clears_description_and_custom_values_and_refuses_to_clear_an_id_field()
     {
         var id = _s.IvvySandbox.Ivvy!.SeedLead("Gala", 208, description: "Black tie");
@@ -399,4 +427,30 @@ public sealed class BatchSemanticsTests : IDisposable
     }
 
     private static object Unwrap(object? value) => value is PSObject ps && ps.BaseObject is not PSCustomObject ? ps.BaseObject : value!;
+}
+
+/// <summary>Answers iVvy's 23016 to any getLeadList that carries a filter, as a platform that does not honour it might.</summary>
+internal sealed class FilterRefusingHandler : DelegatingHandler
+{
+    public FilterRefusingHandler(LeadPS.Sandbox.LeadSandbox sandbox)
+        : base(sandbox.CreateHandler())
+    {
+    }
+
+    public int Refused { get; private set; }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content == null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+        if (request.RequestUri!.Query.Contains("getLeadList") && body.Contains("\"filter\""))
+        {
+            Refused++;
+            return new HttpResponseMessage(System.Net.HttpStatusCode.BadRequest)
+            {
+                Content = new StringContent("{\"errorCode\":400,\"message\":\"'filter' does not validate\",\"specificCode\":23016}", System.Text.Encoding.UTF8, "application/json"),
+            };
+        }
+
+        return await base.SendAsync(request, cancellationToken);
+    }
 }
