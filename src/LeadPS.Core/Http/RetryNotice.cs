@@ -57,8 +57,8 @@ namespace LeadPS.Http
             var pace = Throttle.Budget > 0
                 ? $"then allows {Throttle.AllowedPerWindow} of its {Throttle.Budget} requests per {Seconds(Throttle.Window)} s, recovering gradually"
                 : "then resumes";
-            var pause = Throttle.StartedPause ? "pauses" : "was already paused; it waits";
-            return $"{Request}: {Reason}; the account's requests {pause} {Seconds(Delay)} s, {pace}; LeadPS sent {Throttle.SentInWindow} in the last window. Attempt {Retry} is retried.";
+            var pause = Throttle.StartedPause ? "the account's requests pause" : "the account was already paused; its requests wait";
+            return $"{Request}: {Reason}; {pause} {Seconds(Delay)} s, {pace}; LeadPS sent {Throttle.SentInWindow} in the last window. Attempt {Retry} is retried.";
         }
 
         private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture);
