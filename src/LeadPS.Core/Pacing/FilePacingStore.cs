@@ -17,6 +17,9 @@ namespace LeadPS.Pacing
         /// <summary>Longer than any holder keeps the lock; past it something is wrong with the folder.</summary>
         private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
 
+        /// <summary>A file nobody wrote for this long holds nothing a gate still needs (every window is shorter).</summary>
+        private static readonly TimeSpan Unused = TimeSpan.FromDays(1);
+
         public FilePacingStore(string directory)
         {
             if (string.IsNullOrWhiteSpace(directory))
@@ -45,7 +48,9 @@ namespace LeadPS.Pacing
 
                 try
                 {
-                    return new FilePacingStore(Path.Combine(root, "LeadPS", "Pacing"));
+                    var store = new FilePacingStore(Path.Combine(root, "LeadPS", "Pacing"));
+                    store.ForgetUnused(DateTime.UtcNow - Unused);
+                    return store;
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
@@ -54,6 +59,25 @@ namespace LeadPS.Pacing
             }
 
             return null;
+        }
+
+        /// <summary>Deletes account files last written before <paramref name="before"/> (accounts of finished test servers, old endpoints).</summary>
+        public void ForgetUnused(DateTime before)
+        {
+            foreach (var file in Directory.GetFiles(DirectoryPath, "*.pacing"))
+            {
+                try
+                {
+                    if (File.GetLastWriteTimeUtc(file) < before)
+                    {
+                        File.Delete(file);
+                    }
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    // In use or not ours: it stays.
+                }
+            }
         }
 
         /// <summary>The file that holds <paramref name="account"/>'s state.</summary>
@@ -100,7 +124,7 @@ namespace LeadPS.Pacing
             }
         }
 
-        private static FileStream OpenLocked(string path, CancellationToken cancellationToken)
+        private FileStream OpenLocked(string path, CancellationToken cancellationToken)
         {
             var started = DateTime.UtcNow;
             for (var attempt = 0; ; attempt++)
@@ -110,6 +134,11 @@ namespace LeadPS.Pacing
                 {
                     // FileShare.None is the lock: another holder makes the open fail until it closes.
                     return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.None);
+                }
+                catch (DirectoryNotFoundException)
+                {
+                    // Someone removed the folder (a cleanup): make it again.
+                    Directory.CreateDirectory(DirectoryPath);
                 }
                 catch (IOException) when (!(DateTime.UtcNow - started > LockTimeout))
                 {

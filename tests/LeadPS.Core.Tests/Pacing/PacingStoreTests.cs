@@ -84,4 +84,30 @@ public class PacingStoreTests
             Directory.Delete(folder, true);
         }
     }
+
+    [Fact]
+    public void Files_nobody_wrote_for_a_day_are_forgotten_and_a_removed_folder_is_made_again()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "leadps-pacing-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var store = new FilePacingStore(folder);
+            store.Update("old", s => { s.Admit(1); return 0; }, CancellationToken.None);
+            store.Update("new", s => { s.Admit(2); return 0; }, CancellationToken.None);
+            File.SetLastWriteTimeUtc(store.PathOf("old"), DateTime.UtcNow.AddDays(-2));
+
+            store.ForgetUnused(DateTime.UtcNow.AddDays(-1));
+
+            Assert.Equal(new[] { store.PathOf("new") }, Directory.GetFiles(folder));
+            Directory.Delete(folder, true);
+            Assert.Equal(0, store.Update("new", s => s.Admitted.Count, CancellationToken.None));
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, true);
+            }
+        }
+    }
 }
