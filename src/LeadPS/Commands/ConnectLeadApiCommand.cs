@@ -147,9 +147,11 @@ namespace LeadPS.Commands
         private static string Pace(LeadApiConnection connection)
         {
             var window = connection.RateWindow.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
-            var shared = connection.SharesPacingAcrossProcesses ? "every LeadPS session of this user on this machine" : "every connection in this process";
+            var shared = connection.IsSandbox ? "this Sandbox's own budget (on its clock)"
+                : connection.SharesPacingAcrossProcesses ? "a budget shared by every LeadPS session of this user on this machine"
+                : "a budget shared by every connection in this process to the same account";
             var pace = connection.RequestsPerMinute > 0
-                ? $"paced to {connection.RequestsPerMinute} requests per {window} s, a budget shared by {shared} to the same account"
+                ? $"paced to {connection.RequestsPerMinute} requests per {window} s, {shared}"
                 : "not paced until the platform answers 429";
             return $"{pace}; 429s pause the account and are retried for {connection.ThrottledRetryTime.TotalSeconds:0} s, other failures up to {connection.MaximumRetryCount} times";
         }
