@@ -8,9 +8,10 @@ namespace LeadPS.Pacing
     /// Admits an account's requests: at most the allowed share of <see cref="Budget"/> in any
     /// rolling <see cref="Window"/> (the way Copper counts), none while the account is paused after a
     /// 429. A 429 pauses every request on the account (Retry-After when the platform gives it,
-    /// otherwise a back-off that doubles from a sixtieth of the window up to the window), lowers
-    /// the allowed share (multiplied by <see cref="DecreaseFactor"/>), which then recovers by
-    /// <see cref="RecoveryPerWindow"/> of the budget per window without a 429 — additive increase,
+    /// otherwise a back-off that doubles from a sixtieth of the window up to the window). When it
+    /// came before LeadPS had sent what it allows itself (someone else spends the budget), it also
+    /// lowers the allowed share (multiplied by <see cref="DecreaseFactor"/>), which then recovers by
+    /// <see cref="RecoveryPerWindow"/> of the budget per window without a 429: additive increase,
     /// multiplicative decrease, as TCP and adaptive client-side rate limiters do.
     /// </summary>
     /// <remarks>
@@ -135,8 +136,15 @@ namespace LeadPS.Pacing
                     {
                         state.Streak = Interlocked.Read(ref _lastSuccessAdmittedAt) >= state.ThrottledAt ? 1 : Math.Min(state.Streak + 1, 16);
                         state.ThrottledAt = now;
-                        state.Fraction = Math.Max(MinimumFraction, FractionAt(state, now) * DecreaseFactor);
-                        state.FractionSetAt = now;
+
+                        // Refused before LeadPS used what it allows itself: the platform counts requests
+                        // LeadPS does not see, so slow down. Refused at the allowance, the platform merely
+                        // counted one more than the gate did (jitter): the pause alone is enough.
+                        if (IsUnpaced || state.Admitted.Count < Allowed(state, now))
+                        {
+                            state.Fraction = Math.Max(MinimumFraction, FractionAt(state, now) * DecreaseFactor);
+                            state.FractionSetAt = now;
+                        }
                     }
 
                     var pause = retryAfter.HasValue && retryAfter.Value > TimeSpan.Zero
@@ -203,7 +211,7 @@ namespace LeadPS.Pacing
         private void Forget(PacingState state, long now) => state.Forget(now, CountedWindow, 4 * Window.Ticks);
 
         private int Allowed(PacingState state, long now) =>
-            IsUnpaced ? 0 : Math.Max(1, (int)Math.Floor(Budget * FractionAt(state, now)));
+            IsUnpaced ? 0 : Math.Max(1, (int)Math.Floor((Budget * FractionAt(state, now)) + 1e-9));
 
         private double FractionAt(PacingState state, long now)
         {

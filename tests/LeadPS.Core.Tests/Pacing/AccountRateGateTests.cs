@@ -175,7 +175,7 @@ public class AccountRateGateTests
     }
 
     [Fact]
-    public async Task A_429_with_room_left_in_the_budget_points_at_someone_else_using_the_account()
+    public async Task A_429_with_room_left_in_the_budget_points_at_someone_else_and_slows_down_one_at_the_budget_only_pauses()
     {
         var clock = new VirtualClock();
         var gate = Gate(180, clock);
@@ -184,14 +184,19 @@ public class AccountRateGateTests
             await gate.WaitAsync(CancellationToken.None);
         }
 
-        var outside = gate.ReportThrottled(await gate.WaitAsync(CancellationToken.None), null, CancellationToken.None);
-        Assert.Equal(180, outside.SentInWindow);
-        Assert.False(outside.LikelyOutside);
+        // Refused at the full budget: the server merely counted one more (jitter); pause, but keep the pace.
+        var atBudget = gate.ReportThrottled(await gate.WaitAsync(CancellationToken.None), null, CancellationToken.None);
+        Assert.Equal(180, atBudget.SentInWindow);
+        Assert.False(atBudget.LikelyOutside);
+        Assert.Equal(180, atBudget.AllowedPerWindow);
+        Assert.Equal(TimeSpan.FromSeconds(1), atBudget.Pause);
 
+        // Refused with most of the budget unused: someone else spends it; slow down.
         clock.Advance(TimeSpan.FromMinutes(5));
         var early = gate.ReportThrottled(await gate.WaitAsync(CancellationToken.None), null, CancellationToken.None);
         Assert.Equal(1, early.SentInWindow);
         Assert.True(early.LikelyOutside);
+        Assert.Equal(126, early.AllowedPerWindow);
     }
 
     [Fact]

@@ -72,6 +72,19 @@ public sealed class SharedBudgetTests : IDisposable
     }
 
     [Fact]
+    public void Set_Lead_shows_pacing_while_its_adds_wait_for_the_budget()
+    {
+        // 3 requests per 3 s of real time (TimeScale 20): connecting spends 2, so the second and third adds wait about 3 s.
+        var result = _session.Run("""
+            $c = Connect-LeadApi -Platform Copper -Sandbox -PassThru -SandboxOption @{ RequestsPerMinute = 3; TimeScale = 20 }
+            1..3 | ForEach-Object { Set-Lead -Name "Paced $_" -Connection $c }
+            """).ThrowIfErrors();
+
+        Assert.Equal(3, result.Output.Count);
+        Assert.Contains(result.Progress, p => p.Contains("Pacing: waiting", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Get_Lead_shows_pacing_while_its_pages_wait_for_the_budget()
     {
         // 2 requests per 6 s of real time (TimeScale 10): connecting spends both, so the search waits about 6 s.
