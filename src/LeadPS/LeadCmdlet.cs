@@ -19,6 +19,7 @@ namespace LeadPS
         internal static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private bool _saidPaused;
 
         protected CancellationToken CancellationToken => _stopping.Token;
 
@@ -110,6 +111,19 @@ namespace LeadPS
 
             progress.CurrentOperation = pacing.ToString();
             return true;
+        }
+
+        /// <summary>-Verbose says when the account's gate starts a pause, whoever's 429 caused it.</summary>
+        internal void SayWhenPaused(LeadApiConnection connection)
+        {
+            var pacing = connection.PacingStatus;
+            var paused = pacing?.Paused == true;
+            if (paused && !_saidPaused)
+            {
+                WriteVerbose(pacing + ".");
+            }
+
+            _saidPaused = paused;
         }
 
         protected T Await<T>(Task<T> task)

@@ -65,6 +65,7 @@ namespace LeadPS.Commands
         /// <summary>Reading pages can wait for the account's rate budget: progress says so while it does.</summary>
         protected override void WhileWaiting()
         {
+            SayWhenPaused(_connection);
             var progress = new ProgressRecord(_progressId, "Get-Lead", $"Reading leads from {_connection.Platform}");
             DescribePacing(progress, _connection);
             WriteProgress(progress);

@@ -34,7 +34,6 @@ namespace LeadPS.Pipeline
         private TimeSpan _lastProgress = TimeSpan.Zero;
         private bool _warnedThrottled;
         private bool _warnedOutside;
-        private bool _saidPaused;
         private int _succeeded;
         private int _failed;
         private int? _expectedTotal;
@@ -238,14 +237,14 @@ namespace LeadPS.Pipeline
                 else if (notice.Throttled && !_warnedThrottled)
                 {
                     _warnedThrottled = true;
-                    WriteWarning($"{ActiveConnection.Platform} is throttling requests (429); LeadPS pauses this account's requests, slows down and retries (further notices in -Verbose). {notice}");
+                    WriteWarning($"{ActiveConnection.Platform} is throttling requests (429); LeadPS pauses this account's requests and retries them (further notices in -Verbose). {notice}");
                 }
             }
         }
 
         private void ShowProgress()
         {
-            SayWhenPaused();
+            SayWhenPaused(ActiveConnection);
             var now = _elapsed.Elapsed;
             if (now - _lastProgress < TimeSpan.FromMilliseconds(250))
             {
@@ -265,19 +264,6 @@ namespace LeadPS.Pipeline
             }
 
             WriteProgress(progress);
-        }
-
-        /// <summary>-Verbose says when the account's gate starts a pause, whoever's 429 caused it.</summary>
-        private void SayWhenPaused()
-        {
-            var pacing = ActiveConnection.PacingStatus;
-            var paused = pacing?.Paused == true;
-            if (paused && !_saidPaused)
-            {
-                WriteVerbose(pacing + ".");
-            }
-
-            _saidPaused = paused;
         }
 
         private sealed class RetryCollector : IProgress<RetryNotice>
