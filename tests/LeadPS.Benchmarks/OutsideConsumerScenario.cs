@@ -45,10 +45,10 @@ internal sealed class OutsideConsumerScenario : Scenario
         var upserts = records.Where(r => r.PathAndQuery.Contains("leads/upsert", StringComparison.Ordinal)).ToList();
         var leadPsThrottled = upserts.Count(r => r.StatusCode == 429);
         var accepted = upserts.Where(r => r.StatusCode == 200).OrderBy(r => r.ReceivedAt).ToList();
-        var span = accepted.Count > 1 ? (accepted[^1].ReceivedAt - accepted[0].ReceivedAt).TotalSeconds : double.NaN;
-        var leadPsPerWindow = (accepted.Count - 1) / span * windowSec;
+        var during = records.Where(r => r.ReceivedAt >= accepted[0].ReceivedAt && r.ReceivedAt <= accepted[^1].ReceivedAt).ToList();
+        var share = (double)accepted.Count / during.Count(r => r.StatusCode == 200);
         var origin = records.Min(r => r.ReceivedAt);
-        var joint = WindowUse.Of(records.Where(r => r.ReceivedAt >= accepted[0].ReceivedAt && r.ReceivedAt <= accepted[^1].ReceivedAt), Budget, windowSec, at => (at - origin).TotalSeconds, _ => true);
+        var joint = WindowUse.Of(during, Budget, windowSec, at => (at - origin).TotalSeconds, _ => true);
         var stored = sandbox.Copper!.Leads.Where(l => l.Email != null && l.Email.StartsWith(prefix, StringComparison.Ordinal)).ToList();
         var storedOnce = stored.GroupBy(l => l.Email!, StringComparer.OrdinalIgnoreCase).Count(g => g.Count() == 1);
         var lost = count - storedOnce;
@@ -56,11 +56,11 @@ internal sealed class OutsideConsumerScenario : Scenario
         var pass = run.Output.Count == count && run.Errors.Count == 0 && lost == 0 && stored.Count == count;
         var result = new ScenarioResult(
             $"loopback Copper Sandbox, {Budget} per {windowSec} s; one connection paced at the whole budget shares the user with an outside consumer sending {Budget / 2} per window: {count} upserts lost; 429s to LeadPS / to the outside consumer",
-            $"{lost} lost ({run.Output.Count} + {run.Errors.Count} errors); {leadPsThrottled} x 429 to LeadPS, {refused} to the outside; LeadPS {F(leadPsPerWindow, "0.0")}/window",
+            $"{lost} lost ({run.Output.Count} + {run.Errors.Count} errors); {leadPsThrottled} x 429 to LeadPS, {refused} of {sent} to the outside; LeadPS took {F(share * 100, "0")}% of the budget",
             "0 lost; 0 errors",
             pass);
-        result.Details.Add($"LeadPS: {count} leads in {F(run.Elapsed.TotalSeconds, "0.0")} s, {upserts.Count} upserts sent ({leadPsThrottled} answered 429), {F(leadPsPerWindow, "0.0")} accepted per {windowSec} s window where the outside consumer left about {Budget / 2}; warnings: {run.Warnings.Count}{(run.Warnings.Count > 0 ? " (first: " + run.Warnings[0] + ")" : string.Empty)}.");
-        result.Details.Add($"outside consumer: {sent} requests, {refused} answered 429. Both together used {F(joint.Ratio)} of the server's budget while LeadPS ran ({joint.Gaps.Count} gaps).");
+        result.Details.Add($"LeadPS: {count} leads in {F(run.Elapsed.TotalSeconds, "0.0")} s, {upserts.Count} upserts sent ({leadPsThrottled} answered 429); of the requests the server accepted between LeadPS's first and last accepted upsert, {F(share * 100, "0")}% were LeadPS's. Warnings: {run.Warnings.Count}{(run.Warnings.Count > 0 ? " (first: " + run.Warnings[0] + ")" : string.Empty)}.");
+        result.Details.Add($"outside consumer (no retries; it stands for a web form or sync tool): {sent} requests, {refused} answered 429. Both together used {F(joint.Ratio)} of the server's budget while LeadPS ran ({joint.Gaps.Count} gaps). LeadPS slows down after a 429 it did not cause and recovers by a fifth of the budget per window, so it takes more than the half the other consumer leaves whenever that one's requests are refused.");
         if (run.Errors.Count > 0)
         {
             result.Details.Add("errors: " + run.ErrorSummary());
