@@ -121,8 +121,9 @@ namespace LeadPS.Pacing
 
         /// <summary>
         /// The platform answered 429 to a request admitted at <paramref name="admittedAt"/>: pauses the
-        /// account and lowers its pace, unless the request was sent before the current pause began
-        /// (then it is part of the burst that started it, and only a longer Retry-After extends it).
+        /// account, and lowers its pace when LeadPS had not used its allowance, unless the request was
+        /// sent before the current pause began (then it is part of the burst that started it, and only
+        /// a longer Retry-After extends the pause).
         /// </summary>
         public ThrottleReport ReportThrottled(TimeSpan admittedAt, TimeSpan? retryAfter, CancellationToken cancellationToken)
         {
