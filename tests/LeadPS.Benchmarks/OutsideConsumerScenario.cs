@@ -6,7 +6,7 @@ using LeadPS.Sandbox;
 namespace LeadPS.Benchmarks;
 
 /// <summary>
-/// 7. Outside consumer: one LeadPS connection shares a Copper user with another integration that
+/// 8. Outside consumer: one LeadPS connection shares a Copper user with another integration that
 /// LeadPS cannot see (plain HTTP requests at half the budget, evenly spread), against a loopback
 /// Sandbox with a scaled window. LeadPS is paced at the whole budget, so only the server's 429s
 /// tell it about the other consumer. No lead may be lost; 429s are counted on both sides.
@@ -16,7 +16,7 @@ internal sealed class OutsideConsumerScenario : Scenario
     private const int Budget = 60;
     private const string User = "outside@bench.example";
 
-    public override int Number => 7;
+    public override int Number => 8;
 
     public override string Name => "outside consumer";
 

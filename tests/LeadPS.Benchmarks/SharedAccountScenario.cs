@@ -5,7 +5,7 @@ using LeadPS.Sandbox;
 namespace LeadPS.Benchmarks;
 
 /// <summary>
-/// 6. Shared account: one loopback Copper Sandbox with a scaled window and budget; 2 processes
+/// 7. Shared account: one loopback Copper Sandbox with a scaled window and budget; 2 processes
 /// (this benchmark re-launched as children) x 2 runspaces each connect with Connect-LeadApi -BaseUri
 /// as the same user and upsert 50 distinct leads at once. Every lead must be stored once, with no
 /// error record, and together they must use at least 0.85 of the server's budget; 429s are counted.
@@ -18,7 +18,7 @@ internal sealed class SharedAccountScenario : Scenario
     private const int Budget = 60;
     private const string User = "shared@bench.example";
 
-    public override int Number => 6;
+    public override int Number => 7;
 
     public override string Name => "shared account";
 
