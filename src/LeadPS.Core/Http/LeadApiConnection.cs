@@ -110,7 +110,7 @@ namespace LeadPS.Http
         /// <summary>The rolling window the budget is counted over.</summary>
         public TimeSpan RateWindow { get; }
 
-        /// <summary>How long a request answered 429 keeps being retried: twice the window.</summary>
+        /// <summary>How long a request answered 429 may wait for the account's budget before it is reported as throttled: twice the window.</summary>
         public TimeSpan ThrottledRetryTime => TimeSpan.FromTicks(2 * RateWindow.Ticks);
 
         /// <summary>True when processes of this user on this machine share the account's budget (through a file); false when it is shared within this process only.</summary>
@@ -162,10 +162,19 @@ namespace LeadPS.Http
             }
 
             var failures = 0;
-            TimeSpan? throttledSince = null;
+
+            // Time spent waiting at the gate after 429s; time lost to other failures (a timeout) does not count.
+            var throttledWait = TimeSpan.Zero;
+            TimeSpan? throttledAt = null;
             for (var attempt = 1; ; attempt++)
             {
                 var admittedAt = await _rateGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (throttledAt.HasValue)
+                {
+                    throttledWait += admittedAt - throttledAt.Value;
+                    throttledAt = null;
+                }
+
                 LeadApiException failure;
                 TimeSpan? retryAfter = null;
                 try
@@ -192,16 +201,15 @@ namespace LeadPS.Http
 
                 if (IsBudgetExhausted(failure))
                 {
-                    // The account's budget is spent: the gate pauses and slows every request on the
-                    // account, and this one waits there again, for as long as twice the window.
+                    // The account's budget is spent: the gate pauses (and may slow) every request on the
+                    // account, and this one waits there again, until it has waited twice the window.
                     var report = _rateGate.ReportThrottled(admittedAt, retryAfter, cancellationToken);
-                    var now = _pacingClock.Now;
-                    throttledSince = throttledSince ?? now;
-                    if (now - throttledSince.Value >= ThrottledRetryTime)
+                    if (throttledWait >= ThrottledRetryTime)
                     {
-                        throw StillThrottled(failure, retryAfter, now - throttledSince.Value, report);
+                        throw StillThrottled(failure, retryAfter, throttledWait, report);
                     }
 
+                    throttledAt = _pacingClock.Now;
                     retries?.Report(new RetryNotice(request.ToString(), attempt, failure.Message, report));
                     continue;
                 }
@@ -272,7 +280,7 @@ namespace LeadPS.Http
                 ? $" LeadPS itself sent {report.SentInWindow} of the account's {report.Budget} requests in the last window: another session or integration is likely using the same {Platform} user."
                 : string.Empty;
             return new LeadApiThrottledException(
-                $"{failure.Message} Still throttled after retrying for {waited.TotalSeconds:0} s (twice the {RateWindow.TotalSeconds:0.#} s rate window).{cause} Lower -ThrottleLimit or -RequestsPerMinute, or run it again later.",
+                $"{failure.Message} Still throttled after waiting {waited.TotalSeconds:0} s for the account's budget (twice the {RateWindow.TotalSeconds:0.#} s rate window).{cause} Lower -ThrottleLimit or -RequestsPerMinute, or run it again later.",
                 Platform, retryAfter, failure.PlatformCode, failure.ServerMessage, failure.ResponseBody, failure.Request);
         }
 

@@ -105,6 +105,28 @@ public class LeadApiConnectionTests
     }
 
     [Fact]
+    public async Task Only_waiting_for_the_budget_counts_toward_the_429_time_limit_not_other_failures()
+    {
+        var clock = new VirtualClock();
+        var handler = new RecordingHandler((_, i) => i == 1
+            ? RecordingHandler.Json(503, "{\"success\":false,\"status\":503,\"message\":\"busy\"}")
+            : RecordingHandler.Json(429, "{\"success\":false,\"status\":429,\"message\":\"Rate limit exceeded\"}"));
+        using var connection = new LeadApiConnection(new LeadApiConnectionOptions(LeadPlatform.Copper, "u@example.test", TestConnections.Secure("t"))
+        {
+            Handler = handler,
+            PacingClock = clock,
+            MaximumRetryCount = 2,
+            RetryBaseDelay = TimeSpan.FromSeconds(100), // a long wait after the 503, outside the 429 budget
+        });
+
+        var ex = await Assert.ThrowsAsync<LeadApiThrottledException>(() => connection.SendAsync(new ApiRequest(HttpMethod.Put, "leads/upsert", "{}", isIdempotent: true), CancellationToken.None));
+
+        // 429 (waits 1 s), 503 (backoff 50-100 s, not counted), then 429s waiting 2, 4, 8, 16, 32 and 60 s: 123 s of waiting at the ninth.
+        Assert.Equal(9, handler.Requests.Count);
+        Assert.Contains("after waiting 123 s for the account's budget", ex.Message);
+    }
+
+    [Fact]
     public async Task The_window_is_a_setting()
     {
         var clock = new VirtualClock();
