@@ -15,7 +15,11 @@ namespace LeadPS
     /// </summary>
     public abstract class LeadCmdlet : PSCmdlet, IDisposable
     {
+        /// <summary>How often a waiting command refreshes its progress.</summary>
+        internal static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
+
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private bool _saidPaused;
 
         protected CancellationToken CancellationToken => _stopping.Token;
 
@@ -67,17 +71,59 @@ namespace LeadPS
             return matches;
         }
 
-        /// <summary>Waits for a task on the pipeline thread; Ctrl+C ends the wait at once.</summary>
+        /// <summary>
+        /// Waits for a task on the pipeline thread, calling <see cref="WhileWaiting"/> every
+        /// <see cref="ProgressInterval"/> so progress keeps moving; Ctrl+C ends the wait at once.
+        /// </summary>
         protected void Await(Task task)
         {
             try
             {
+                while (Task.WaitAny(new[] { task }, (int)ProgressInterval.TotalMilliseconds, CancellationToken) < 0)
+                {
+                    WhileWaiting();
+                }
+
                 task.GetAwaiter().GetResult();
             }
             catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
             }
+        }
+
+        /// <summary>Called on the pipeline thread while <see cref="Await(Task)"/> waits: the place to refresh progress.</summary>
+        protected virtual void WhileWaiting()
+        {
+        }
+
+        /// <summary>
+        /// Shows that requests on <paramref name="connection"/>'s account wait for the rate budget (or
+        /// a pause after a 429) in <paramref name="progress"/>'s current operation; true when they do.
+        /// </summary>
+        internal static bool DescribePacing(ProgressRecord progress, LeadApiConnection? connection)
+        {
+            var pacing = connection?.PacingStatus;
+            if (pacing == null)
+            {
+                return false;
+            }
+
+            progress.CurrentOperation = pacing.ToString();
+            return true;
+        }
+
+        /// <summary>-Verbose says when the account's gate starts a pause, whoever's 429 caused it.</summary>
+        internal void SayWhenPaused(LeadApiConnection connection)
+        {
+            var pacing = connection.PacingStatus;
+            var paused = pacing?.Paused == true;
+            if (paused && !_saidPaused)
+            {
+                WriteVerbose(pacing + ".");
+            }
+
+            _saidPaused = paused;
         }
 
         protected T Await<T>(Task<T> task)

@@ -102,7 +102,7 @@ internal sealed class FaultScenario : Scenario
                 string.Join(", ", attempts.Select(a => $"{(a.ReceivedAt - start).TotalMilliseconds:0}: {(a.Fault == SandboxFault.None ? a.StatusCode?.ToString() : a.Fault.ToString())}")));
         }
 
-        result.Details.Add($"retry settings: Connect-LeadApi -Sandbox -MaximumRetryCount {MaximumRetryCount} -TimeoutSec {TimeoutSec}; backoff base 1 s (not a cmdlet parameter) on the pacing clock scaled by TimeScale {TimeScale}, so ~17 ms; the timeout is real time.");
+        result.Details.Add($"retry settings: Connect-LeadApi -Sandbox -MaximumRetryCount {MaximumRetryCount} -TimeoutSec {TimeoutSec}; backoff base 1 s (not a cmdlet parameter) on the pacing clock scaled by TimeScale {TimeScale}, so ~17 ms; the timeout is real time. 429s pause the account's gate (1 s scaled, doubling while they go on) and are retried for twice the 60 s window (scaled: 2 s), not counted.");
         return result;
     }
 }

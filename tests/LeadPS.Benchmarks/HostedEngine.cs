@@ -18,6 +18,7 @@ internal sealed class HostedEngine : IDisposable
 
     public HostedEngine(string manifest)
     {
+        Manifest = manifest;
         var state = InitialSessionState.CreateDefault2();
         state.ImportPSModule(manifest);
         state.Commands.Add(new SessionStateCmdletEntry("Measure-BenchOutput", typeof(MeasureBenchOutputCommand), null));
@@ -33,6 +34,30 @@ internal sealed class HostedEngine : IDisposable
     }
 
     public string ModulePath { get; }
+
+    /// <summary>The manifest imported (out/LeadPS/LeadPS.psd1).</summary>
+    public string Manifest { get; }
+
+    /// <summary>Connect-LeadApi -UserName -Secret -BaseUri to a Copper server (a loopback Sandbox), paced at budget per window; returns the connection.</summary>
+    public LeadApiConnection ConnectCopperAt(string name, Uri baseUri, string user, int budget, int windowSec)
+    {
+        var token = new System.Security.SecureString();
+        foreach (var c in "bench-token")
+        {
+            token.AppendChar(c);
+        }
+
+        var run = Run(ps => ps.AddCommand("Connect-LeadApi")
+            .AddParameter("Platform", "Copper").AddParameter("UserName", user).AddParameter("Secret", token)
+            .AddParameter("BaseUri", baseUri).AddParameter("RequestsPerMinute", budget).AddParameter("RateWindowSec", windowSec)
+            .AddParameter("Name", name).AddParameter("PassThru"));
+        if (run.Errors.Count > 0 || run.Output.Count != 1 || run.Output[0].BaseObject is not LeadApiConnection connection)
+        {
+            throw new InvalidOperationException("Connect-LeadApi -BaseUri failed: " + string.Join(" | ", run.Errors.Select(e => e.ToString())));
+        }
+
+        return connection;
+    }
 
     /// <summary>Connect-LeadApi -Platform Copper -Sandbox, as a runbook would; returns the connection (-PassThru).</summary>
     public LeadApiConnection ConnectCopperSandbox(string name, SandboxOptions options, int? maximumRetryCount = null, int? timeoutSec = null) =>

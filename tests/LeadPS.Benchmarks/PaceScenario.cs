@@ -46,20 +46,13 @@ internal sealed class PaceScenario : Scenario
         var accepted = records.Where(r => r.StatusCode.HasValue && r.StatusCode != 429).OrderBy(r => r.ReceivedAt).ToList();
         var origin = accepted[0].ReceivedAt;
         double Scaled(DateTimeOffset at) => (at - origin).TotalSeconds * timeScale;
-        var times = accepted.Select(r => Scaled(r.ReceivedAt)).ToArray();
-        var firstUpsert = accepted.FindIndex(r => r.PathAndQuery.Contains("leads/upsert", StringComparison.Ordinal));
 
-        // Steady state: request j went when the request Budget places before it left the window. Under
-        // ideal pacing that gap is exactly one window; count the requests whose predecessor was sent
-        // while demand was already there (the run had started), so idle time before the run is not counted.
-        var gaps = new List<double>();
-        for (var j = firstUpsert + Budget; j < times.Length; j++)
-        {
-            gaps.Add(times[j] - times[j - Budget]);
-        }
-
-        var meanGap = gaps.Count > 0 ? gaps.Average() : double.NaN;
-        var ratio = Window.TotalSeconds / meanGap;
+        // Steady state: only requests whose predecessor a budget earlier was sent while demand was
+        // already there (the run had started), so idle time before the run is not counted.
+        var use = WindowUse.Of(records, Budget, Window.TotalSeconds, Scaled, r => r.PathAndQuery.Contains("leads/upsert", StringComparison.Ordinal));
+        var gaps = use.Gaps;
+        var meanGap = use.MeanGap;
+        var ratio = use.Ratio;
         var achievedPerMinute = Budget * 60 / meanGap;
         var upserts = accepted.Count(r => r.PathAndQuery.Contains("leads/upsert", StringComparison.Ordinal));
         var scaledRun = run.Elapsed.TotalSeconds * timeScale;

@@ -6,6 +6,11 @@ using LeadPS.Benchmarks;
 
 // Usage (from the repository root):
 //   dotnet run -c Release --project tests/LeadPS.Benchmarks [-- [--quick] [--only N[,M...]]]
+if (args.Length > 0 && args[0] == SharedAccountChild.Flag)
+{
+    return SharedAccountChild.Run(args); // scenario 7 re-launches the benchmark as its second process
+}
+
 var quick = false;
 var only = new HashSet<int>();
 for (var i = 0; i < args.Length; i++)
@@ -35,7 +40,7 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-Scenario[] all = { new PaceScenario(), new LatencyScenario(), new OverheadScenario(), new MemoryScenario(), new FaultScenario(), new IvvyLookupScenario() };
+Scenario[] all = { new PaceScenario(), new LatencyScenario(), new OverheadScenario(), new MemoryScenario(), new FaultScenario(), new IvvyLookupScenario(), new SharedAccountScenario(), new OutsideConsumerScenario() };
 var chosen = all.Where(s => only.Count == 0 || only.Contains(s.Number)).ToArray();
 if (chosen.Length == 0)
 {
@@ -141,6 +146,6 @@ static int Usage(string? problem)
     }
 
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/LeadPS.Benchmarks [-- [--quick] [--only N[,M...]]]");
-    Console.Error.WriteLine("  scenarios: 1 pace, 2 latency hiding, 3 overhead, 4 memory, 5 faults, 6 iVvy lookups");
+    Console.Error.WriteLine("  scenarios: 1 pace, 2 latency hiding, 3 overhead, 4 memory, 5 faults, 6 iVvy lookups, 7 shared account, 8 outside consumer");
     return problem == null ? 0 : 2;
 }

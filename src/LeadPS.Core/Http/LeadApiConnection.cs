@@ -18,9 +18,12 @@ namespace LeadPS.Http
     /// </summary>
     public sealed class LeadApiConnection : IDisposable
     {
+        /// <summary>iVvy's specific code for a 429 caused by a race on its side.</summary>
+        private const int IvvyRaceCode = 24299;
+
         private readonly HttpClient _http;
         private readonly IPlatformAdapter _adapter;
-        private readonly RollingWindowRateGate _rateGate;
+        private readonly AccountRateGate _rateGate;
         private readonly RetryPolicy _retryPolicy;
         private readonly IPacingClock _pacingClock;
         private readonly Func<DateTimeOffset> _utcNow;
@@ -64,7 +67,13 @@ namespace LeadPS.Http
             _pacingClock = options.PacingClock ?? new SystemPacingClock();
             _utcNow = options.UtcNow ?? (() => DateTimeOffset.UtcNow);
             RequestsPerMinute = options.RequestsPerMinute ?? (options.Platform == LeadPlatform.Copper ? LeadApiConnectionOptions.DefaultCopperRequestsPerMinute : 0);
-            _rateGate = RollingWindowRateGate.PerMinute(RequestsPerMinute, _pacingClock);
+            if (options.RateWindow <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), options.RateWindow, "The rate window must be longer than zero.");
+            }
+
+            RateWindow = options.RateWindow;
+            _rateGate = CreateRateGate(options);
             _retryPolicy = new RetryPolicy(options.MaximumRetryCount, options.RetryBaseDelay);
             MaximumRetryCount = options.MaximumRetryCount;
             Timeout = options.Timeout;
@@ -95,8 +104,20 @@ namespace LeadPS.Http
         /// <summary>The Sandbox serving this connection (its store, request log and knobs), or null.</summary>
         public object? Sandbox { get; }
 
-        /// <summary>The pacing budget in requests per minute; 0 when requests are not paced.</summary>
+        /// <summary>The pacing budget: requests per <see cref="RateWindow"/> (a minute unless set otherwise); 0 when requests are not paced.</summary>
         public int RequestsPerMinute { get; }
+
+        /// <summary>The rolling window the budget is counted over.</summary>
+        public TimeSpan RateWindow { get; }
+
+        /// <summary>How long a request answered 429 may wait for the account's budget before it is reported as throttled: twice the window.</summary>
+        public TimeSpan ThrottledRetryTime => TimeSpan.FromTicks(2 * RateWindow.Ticks);
+
+        /// <summary>True when processes of this user on this machine share the account's budget (through a file); false when it is shared within this process only.</summary>
+        public bool SharesPacingAcrossProcesses => !_rateGate.IsUnpaced && _rateGate.Store is FilePacingStore;
+
+        /// <summary>Why requests on this connection's account wait right now (for progress), or null when none does.</summary>
+        public PacingStatus? PacingStatus => _rateGate.Status;
 
         public int MaximumRetryCount { get; }
 
@@ -140,9 +161,20 @@ namespace LeadPS.Http
                 throw new ArgumentNullException(nameof(request));
             }
 
-            for (var retry = 0; ; retry++)
+            var failures = 0;
+
+            // Time spent waiting at the gate after 429s; time lost to other failures (a timeout) does not count.
+            var throttledWait = TimeSpan.Zero;
+            TimeSpan? throttledAt = null;
+            for (var attempt = 1; ; attempt++)
             {
-                await _rateGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var admittedAt = await _rateGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (throttledAt.HasValue)
+                {
+                    throttledWait += admittedAt - throttledAt.Value;
+                    throttledAt = null;
+                }
+
                 LeadApiException failure;
                 TimeSpan? retryAfter = null;
                 try
@@ -151,6 +183,7 @@ namespace LeadPS.Http
                     var error = Redirected(response, request) ?? _adapter.TranslateError(response, request) ?? Unreadable(response, request);
                     if (error == null)
                     {
+                        _rateGate.ReportSuccess(admittedAt);
                         return response;
                     }
 
@@ -166,13 +199,29 @@ namespace LeadPS.Http
                     failure = Unreachable(request, ex.InnerException?.Message ?? ex.Message, ex);
                 }
 
-                if (retry >= _retryPolicy.MaximumRetryCount || !IsRetryable(failure, request))
+                if (IsBudgetExhausted(failure))
                 {
-                    throw Final(failure, retryAfter);
+                    // The account's budget is spent: the gate pauses (and may slow) every request on the
+                    // account, and this one waits there again, until it has waited twice the window.
+                    var report = _rateGate.ReportThrottled(admittedAt, retryAfter, cancellationToken);
+                    if (throttledWait >= ThrottledRetryTime)
+                    {
+                        throw StillThrottled(failure, retryAfter, throttledWait, report);
+                    }
+
+                    throttledAt = _pacingClock.Now;
+                    retries?.Report(new RetryNotice(request.ToString(), attempt, failure.Message, report));
+                    continue;
                 }
 
-                var delay = _retryPolicy.GetDelay(retry + 1, retryAfter);
-                retries?.Report(new RetryNotice(request.ToString(), retry + 1, _retryPolicy.MaximumRetryCount, delay, failure.Message, failure.ErrorKind == LeadErrorKind.Throttled));
+                if (failures >= _retryPolicy.MaximumRetryCount || !IsRetryable(failure, request))
+                {
+                    throw failure;
+                }
+
+                failures++;
+                var delay = _retryPolicy.GetDelay(failures, retryAfter);
+                retries?.Report(new RetryNotice(request.ToString(), failures, _retryPolicy.MaximumRetryCount, delay, failure.Message, failure.ErrorKind == LeadErrorKind.Throttled));
                 await _pacingClock.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -218,16 +267,39 @@ namespace LeadPS.Http
             }
         }
 
-        private LeadApiException Final(LeadApiException failure, TimeSpan? retryAfter)
+        /// <summary>
+        /// A 429 that says the account's budget is spent. iVvy's 429 with code 24299 is a race on its
+        /// side, not a budget: it is retried like a 5xx, without pausing the account.
+        /// </summary>
+        private bool IsBudgetExhausted(LeadApiException failure) =>
+            failure.ErrorKind == LeadErrorKind.Throttled && !(Platform == LeadPlatform.Ivvy && failure.PlatformCode == IvvyRaceCode);
+
+        private LeadApiThrottledException StillThrottled(LeadApiException failure, TimeSpan? retryAfter, TimeSpan waited, ThrottleReport report)
         {
-            if (failure.ErrorKind == LeadErrorKind.Throttled && _retryPolicy.MaximumRetryCount > 0)
+            var cause = report.LikelyOutside
+                ? $" LeadPS itself sent {report.SentInWindow} of the account's {report.Budget} requests in the last window: another session or integration is likely using the same {Platform} user."
+                : string.Empty;
+            return new LeadApiThrottledException(
+                $"{failure.Message} Still throttled after waiting {waited.TotalSeconds:0} s for the account's budget (twice the {RateWindow.TotalSeconds:0.#} s rate window).{cause} Lower -ThrottleLimit or -RequestsPerMinute, or run it again later.",
+                Platform, retryAfter, failure.PlatformCode, failure.ServerMessage, failure.ResponseBody, failure.Request);
+        }
+
+        /// <summary>
+        /// The account's gate: network connections share one per account in the process (any runspace,
+        /// any name) and coordinate with the user's other processes through the file store; a
+        /// connection through an injected handler (the Sandbox, tests) is an account of its own.
+        /// </summary>
+        private AccountRateGate CreateRateGate(LeadApiConnectionOptions options)
+        {
+            var user = Platform == LeadPlatform.Copper ? UserName.ToLowerInvariant() : UserName;
+            var account = $"{Platform}|{BaseAddress.AbsoluteUri.ToLowerInvariant()}|{user}";
+            if (options.Handler != null || options.PacingClock != null || options.PacingStore != null)
             {
-                return new LeadApiThrottledException(
-                    $"{failure.Message} Still throttled after {_retryPolicy.MaximumRetryCount} retries; lower -ThrottleLimit or -RequestsPerMinute, or raise -MaximumRetryCount.",
-                    Platform, retryAfter, failure.PlatformCode, failure.ServerMessage, failure.ResponseBody, failure.Request);
+                return new AccountRateGate(account, RequestsPerMinute, RateWindow, _pacingClock, options.PacingStore ?? new MemoryPacingStore());
             }
 
-            return failure;
+            return AccountRateGates.For(account, RequestsPerMinute, RateWindow, () =>
+                new AccountRateGate(account, RequestsPerMinute, RateWindow, _pacingClock, (IPacingStore?)FilePacingStore.ForCurrentUser() ?? new MemoryPacingStore()));
         }
 
         /// <summary>A success whose body is not JSON: the request may have been carried out, but its answer is lost.</summary>

@@ -12,6 +12,9 @@ namespace LeadPS.Http
         public const int DefaultCopperRequestsPerMinute = 180;
         public const int DefaultMaximumRetryCount = 4;
 
+        /// <summary>Copper's rolling window.</summary>
+        public static readonly TimeSpan DefaultRateWindow = TimeSpan.FromSeconds(60);
+
         public LeadApiConnectionOptions(LeadPlatform platform, string userName, SecureString secret)
         {
             if (string.IsNullOrWhiteSpace(userName))
@@ -51,9 +54,21 @@ namespace LeadPS.Http
         /// <summary>A name to find the connection by; defaults to the platform's name.</summary>
         public string? Name { get; set; }
 
-        /// <summary>Requests allowed per minute; null for the platform's budget (Copper 180, iVvy unlimited), 0 for none.</summary>
+        /// <summary>Requests allowed per <see cref="RateWindow"/>; null for the platform's budget (Copper 180, iVvy unpaced), 0 for none.</summary>
         public int? RequestsPerMinute { get; set; }
 
+        /// <summary>The rolling window the budget is counted over (Copper: 60 s). 429s are retried for twice this long.</summary>
+        public TimeSpan RateWindow { get; set; } = DefaultRateWindow;
+
+        /// <summary>
+        /// Where the account's pacing state is shared. Null: network connections share it with every
+        /// process of the user on this machine (a file under the local application data folder);
+        /// connections through <see cref="Handler"/> or on an injected <see cref="PacingClock"/> keep
+        /// it to themselves.
+        /// </summary>
+        public IPacingStore? PacingStore { get; set; }
+
+        /// <summary>Retries after failures other than 429 (5xx, timeouts, lost connections); 429s are retried for twice <see cref="RateWindow"/>.</summary>
         public int MaximumRetryCount { get; set; } = DefaultMaximumRetryCount;
 
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);

@@ -5,10 +5,14 @@ using System.Threading.Tasks;
 
 namespace LeadPS.Pacing
 {
-    /// <summary>Real time, optionally sped up to match a time-scaled Sandbox.</summary>
+    /// <summary>
+    /// Real time, optionally sped up to match a time-scaled Sandbox. Read from the machine's
+    /// monotonic clock (the one <see cref="Stopwatch.GetTimestamp"/> reads), so that unscaled clocks
+    /// in different processes agree: the pacing file store compares their times.
+    /// </summary>
     public sealed class SystemPacingClock : IPacingClock
     {
-        private readonly Stopwatch _stopwatch = Stopwatch.StartNew();
+        private static readonly double TicksPerTimestamp = (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency;
 
         public SystemPacingClock(double timeScale = 1.0)
         {
@@ -22,7 +26,7 @@ namespace LeadPS.Pacing
 
         public double TimeScale { get; }
 
-        public TimeSpan Now => TimeSpan.FromTicks((long)(_stopwatch.Elapsed.Ticks * TimeScale));
+        public TimeSpan Now => TimeSpan.FromTicks((long)(Stopwatch.GetTimestamp() * TicksPerTimestamp * TimeScale));
 
         public Task Delay(TimeSpan delay, CancellationToken cancellationToken) =>
             delay <= TimeSpan.Zero

@@ -65,6 +65,11 @@ namespace LeadPS.Commands
         [ValidateRange(0, 100000)]
         public int? RequestsPerMinute { get; set; }
 
+        /// <summary>The rolling window -RequestsPerMinute is counted over, in seconds (Copper: 60).</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int RateWindowSec { get; set; } = 60;
+
         [Parameter]
         [ValidateRange(0, 20)]
         public int MaximumRetryCount { get; set; } = LeadApiConnectionOptions.DefaultMaximumRetryCount;
@@ -108,8 +113,7 @@ namespace LeadPS.Commands
             PrefetchCopperSchema(connection);
             Connections.Add(connection);
             var account = connection.AccountName == null ? string.Empty : $" (account '{connection.AccountName}')";
-            var pace = connection.RequestsPerMinute > 0 ? $"{connection.RequestsPerMinute} requests per minute" : "no pacing";
-            WriteVerbose($"Connected '{connection.Name}' to {Platform}{account} as '{connection.UserName}' at {connection.Endpoint}; {pace}, up to {connection.MaximumRetryCount} retries. It is now the default connection.");
+            WriteVerbose($"Connected '{connection.Name}' to {Platform}{account} as '{connection.UserName}' at {connection.Endpoint}; {Pace(connection)}. It is now the default connection.");
             if (PassThru)
             {
                 WriteObject(connection);
@@ -136,6 +140,18 @@ namespace LeadPS.Commands
             {
                 WriteWarning($"Could not read Copper's custom field definitions yet ({ex.Message}); they are read again on first use.");
             }
+        }
+
+        private static string Pace(LeadApiConnection connection)
+        {
+            var window = connection.RateWindow.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+            var shared = connection.IsSandbox ? "this Sandbox's own budget (on its clock)"
+                : connection.SharesPacingAcrossProcesses ? "a budget shared by every LeadPS session of this user on this machine"
+                : "a budget shared by every connection in this process to the same account";
+            var pace = connection.RequestsPerMinute > 0
+                ? $"paced to {connection.RequestsPerMinute} requests per {window} s, {shared}"
+                : "not paced until the platform answers 429";
+            return $"{pace}; 429s pause the account and are retried for {connection.ThrottledRetryTime.TotalSeconds:0} s, other failures up to {connection.MaximumRetryCount} times";
         }
 
         private LeadApiConnection CreateConnection()
@@ -174,6 +190,7 @@ namespace LeadPS.Commands
                 Name = Name,
                 BaseAddress = BaseUri ?? (Region.HasValue ? IvvyRegions.BaseAddress(Region.Value) : null),
                 RequestsPerMinute = RequestsPerMinute,
+                RateWindow = TimeSpan.FromSeconds(RateWindowSec),
                 MaximumRetryCount = MaximumRetryCount,
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 Proxy = Proxy == null ? null : new WebProxy(Proxy) { Credentials = ProxyCredential?.GetNetworkCredential() },

@@ -20,8 +20,10 @@ namespace LeadPS.Commands
         private const string ByIdSet = "ById";
         private const string SearchSet = "Search";
 
+        private readonly int _progressId = new Random().Next(1, int.MaxValue);
         private LeadApiConnection _connection = null!;
         private IvvyLeadFinder? _ivvyIds;
+        private bool _progressShown;
         private ulong _skipped;
         private ulong _written;
 
@@ -51,6 +53,24 @@ namespace LeadPS.Commands
         protected override void BeginProcessing()
         {
             _connection = ResolveConnection(Connection);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_progressShown)
+            {
+                WriteProgress(new ProgressRecord(_progressId, "Get-Lead", "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        /// <summary>Reading pages can wait for the account's rate budget: progress says so while it does.</summary>
+        protected override void WhileWaiting()
+        {
+            SayWhenPaused(_connection);
+            var progress = new ProgressRecord(_progressId, "Get-Lead", $"Reading leads from {_connection.Platform}");
+            DescribePacing(progress, _connection);
+            WriteProgress(progress);
+            _progressShown = true;
         }
 
         protected override void ProcessRecord()

@@ -35,6 +35,7 @@ namespace LeadPS.Pipeline
         private readonly int _progressId = new Random().Next(1, int.MaxValue);
         private TimeSpan _lastProgress = TimeSpan.Zero;
         private bool _warnedThrottled;
+        private bool _warnedOutside;
         private int _succeeded;
         private int _failed;
         private int? _expectedTotal;
@@ -196,7 +197,12 @@ namespace LeadPS.Pipeline
             try
             {
                 // A release may be for a request already written; the callers loop until theirs is done.
-                _finished.Wait(CancellationToken);
+                // Meanwhile progress keeps moving: requests may be waiting for the account's budget.
+                while (!_finished.Wait(ProgressInterval, CancellationToken))
+                {
+                    FlushNotices();
+                    ShowProgress();
+                }
             }
             catch (OperationCanceledException)
             {
@@ -232,26 +238,44 @@ namespace LeadPS.Pipeline
             ShowProgress();
         }
 
+        /// <summary>Requests wait on the pipeline thread's behalf (the schema, the iVvy index): keep progress moving.</summary>
+        protected override void WhileWaiting()
+        {
+            FlushNotices();
+            ShowProgress();
+        }
+
+        /// <summary>
+        /// Every retry in -Verbose; the first 429 of the command as a warning, and a second one if a
+        /// later 429 shows that someone else is spending the account's budget.
+        /// </summary>
         private void FlushNotices()
         {
             while (_notices.TryDequeue(out var notice))
             {
-                if (notice.Throttled && !_warnedThrottled)
+                WriteVerbose("Retrying " + notice);
+                if (notice.Throttle?.LikelyOutside == true && !_warnedOutside)
+                {
+                    _warnedOutside = _warnedThrottled = true;
+                    var throttle = notice.Throttle;
+                    WriteWarning(
+                        $"{ActiveConnection.Platform} answered 429 (too many requests) although LeadPS had sent only {throttle.SentInWindow} of this account's {throttle.Budget} requests in the last {throttle.Window.TotalSeconds:0.#} s: "
+                        + $"another session or integration (another machine, a web form, a sync tool) is likely using the same {ActiveConnection.Platform} user '{ActiveConnection.UserName}'. "
+                        + "LeadPS pauses and slows this account's requests and retries them; nothing is lost, it takes longer (details in -Verbose).");
+                }
+                else if (notice.Throttled && !_warnedThrottled)
                 {
                     _warnedThrottled = true;
-                    WriteWarning($"{ActiveConnection.Platform} is throttling requests (429); LeadPS waits and retries (further notices in -Verbose). {notice}");
-                }
-                else
-                {
-                    WriteVerbose("Retrying " + notice);
+                    WriteWarning($"{ActiveConnection.Platform} is throttling requests (429); LeadPS pauses this account's requests and retries them (further notices in -Verbose). {notice}");
                 }
             }
         }
 
         private void ShowProgress()
         {
+            SayWhenPaused(ActiveConnection);
             var now = _elapsed.Elapsed;
-            if (now - _lastProgress < TimeSpan.FromMilliseconds(500))
+            if (now - _lastProgress < TimeSpan.FromMilliseconds(250))
             {
                 return;
             }
@@ -261,6 +285,7 @@ namespace LeadPS.Pipeline
             var rate = now.TotalSeconds > 0 ? done / now.TotalSeconds : 0;
             var total = _expectedTotal.HasValue ? $" of {_expectedTotal}" : string.Empty;
             var progress = new ProgressRecord(_progressId, Activity, $"{done}{total} leads done ({_failed} failed), {rate:0.0} per second, {_inFlight.Count} in flight");
+            DescribePacing(progress, ActiveConnection);
             if (_expectedTotal > 0)
             {
                 progress.PercentComplete = Math.Min(100, done * 100 / _expectedTotal.Value);

@@ -86,16 +86,102 @@ public class LeadApiConnectionTests
     }
 
     [Fact]
-    public async Task Still_throttled_after_the_budget_is_a_throttled_exception()
+    public async Task A_429_is_retried_for_twice_the_window_whatever_MaximumRetryCount_says()
     {
+        var clock = new VirtualClock();
         var handler = new RecordingHandler((_, _) => RecordingHandler.Json(429, "{\"success\":false,\"status\":429,\"message\":\"Rate limit exceeded\"}"));
-        using var connection = TestConnections.Create(LeadPlatform.Copper, handler, retries: 3);
+        using var connection = TestConnections.Create(LeadPlatform.Copper, handler, retries: 0, clock: clock);
+        var notices = new List<RetryNotice>();
 
-        var ex = await Assert.ThrowsAsync<LeadApiThrottledException>(() => connection.SendAsync(new ApiRequest(HttpMethod.Post, "leads", "{}"), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<LeadApiThrottledException>(() => connection.SendAsync(new ApiRequest(HttpMethod.Post, "leads", "{}"), CancellationToken.None, new SyncProgress<RetryNotice>(notices.Add)));
 
-        Assert.Equal(4, handler.Requests.Count);
+        // Paused 1, 2, 4, 8, 16, 32 and 60 s (123 s, past the 120 s limit) between eight attempts.
+        Assert.Equal(8, handler.Requests.Count);
+        Assert.InRange(clock.Now.TotalSeconds, 120, 123);
+        Assert.Equal(new[] { 1.0, 2, 4, 8, 16, 32, 60 }, notices.Select(n => n.Delay.TotalSeconds));
+        Assert.All(notices, n => Assert.NotNull(n.Throttle));
         Assert.Equal(LeadErrorKind.Throttled, ex.ErrorKind);
-        Assert.Contains("3 retries", ex.Message);
+        Assert.Contains("twice the 60 s rate window", ex.Message);
+    }
+
+    [Fact]
+    public async Task Only_waiting_for_the_budget_counts_toward_the_429_time_limit_not_other_failures()
+    {
+        var clock = new VirtualClock();
+        var handler = new RecordingHandler((_, i) => i == 1
+            ? RecordingHandler.Json(503, "{\"success\":false,\"status\":503,\"message\":\"busy\"}")
+            : RecordingHandler.Json(429, "{\"success\":false,\"status\":429,\"message\":\"Rate limit exceeded\"}"));
+        using var connection = new LeadApiConnection(new LeadApiConnectionOptions(LeadPlatform.Copper, "u@example.test", TestConnections.Secure("t"))
+        {
+            Handler = handler,
+            PacingClock = clock,
+            MaximumRetryCount = 2,
+            RetryBaseDelay = TimeSpan.FromSeconds(100), // a long wait after the 503, outside the 429 budget
+        });
+
+        var ex = await Assert.ThrowsAsync<LeadApiThrottledException>(() => connection.SendAsync(new ApiRequest(HttpMethod.Put, "leads/upsert", "{}", isIdempotent: true), CancellationToken.None));
+
+        // 429 (waits 1 s), 503 (backoff 50-100 s, not counted), then 429s waiting 2, 4, 8, 16, 32 and 60 s: 123 s of waiting at the ninth.
+        Assert.Equal(9, handler.Requests.Count);
+        Assert.Contains("after waiting 123 s for the account's budget", ex.Message);
+    }
+
+    [Fact]
+    public async Task The_window_is_a_setting()
+    {
+        var clock = new VirtualClock();
+        var handler = new RecordingHandler((_, _) => RecordingHandler.Json(200, "{\"id\":1}"));
+        using var connection = new LeadApiConnection(new LeadApiConnectionOptions(LeadPlatform.Copper, "u@example.test", TestConnections.Secure("t"))
+        {
+            Handler = handler,
+            PacingClock = clock,
+            RequestsPerMinute = 2,
+            RateWindow = TimeSpan.FromSeconds(6),
+        });
+
+        for (var i = 0; i < 3; i++)
+        {
+            await connection.SendAsync(new ApiRequest(HttpMethod.Get, "account"), CancellationToken.None);
+        }
+
+        Assert.Equal(TimeSpan.FromMilliseconds(6060), Assert.Single(clock.Delays));
+        Assert.Equal(TimeSpan.FromSeconds(12), connection.ThrottledRetryTime);
+    }
+
+    [Fact]
+    public async Task A_429_on_one_connection_pauses_the_others_on_the_same_account()
+    {
+        var clock = new VirtualClock();
+        var store = new LeadPS.Pacing.MemoryPacingStore();
+        LeadApiConnection Connect(Func<HttpRequestMessage, int, HttpResponseMessage> answer) => new(new LeadApiConnectionOptions(LeadPlatform.Copper, "u@example.test", TestConnections.Secure("t"))
+        {
+            Handler = new RecordingHandler(answer),
+            PacingClock = clock,
+            PacingStore = store,
+        });
+        using var throttled = Connect((_, i) => i == 0 ? RecordingHandler.Json(429, "{\"success\":false,\"status\":429,\"message\":\"Rate limit exceeded\"}", ("Retry-After", "9")) : RecordingHandler.Json(200, "{}"));
+        using var sibling = Connect((_, _) => RecordingHandler.Json(200, "{}"));
+
+        await throttled.SendAsync(new ApiRequest(HttpMethod.Get, "account"), CancellationToken.None);
+        var pausedAt = clock.Delays.Count;
+        clock.Advance(TimeSpan.FromSeconds(-9)); // as if the sibling asked while the pause was still on
+        await sibling.SendAsync(new ApiRequest(HttpMethod.Get, "account"), CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(9), clock.Delays[pausedAt]);
+    }
+
+    [Fact]
+    public async Task An_iVvy_24299_race_is_retried_by_count_without_pausing_the_account()
+    {
+        var handler = new RecordingHandler((_, _) => RecordingHandler.Json(429, "{\"errorCode\":429,\"message\":\"Race\",\"specificCode\":24299}"));
+        using var connection = TestConnections.Create(LeadPlatform.Ivvy, handler, retries: 2);
+        var notices = new List<RetryNotice>();
+
+        await Assert.ThrowsAsync<LeadApiThrottledException>(() => connection.SendAsync(IvvyAdapter.Call("contact", "addOrUpdateLead", "{}", true), CancellationToken.None, new SyncProgress<RetryNotice>(notices.Add)));
+
+        Assert.Equal(3, handler.Requests.Count);
+        Assert.All(notices, n => Assert.Null(n.Throttle));
+        Assert.Null(connection.PacingStatus);
     }
 
     [Fact]

@@ -78,16 +78,18 @@ public sealed class ErrorContractTests : IDisposable
     }
 
     [Fact]
-    public void Still_throttled_after_the_retry_budget_is_LeadApiThrottled()
+    public void Still_throttled_after_twice_the_window_is_LeadApiThrottled()
     {
-        // The sandbox allows 3 requests a minute; the client does not pace itself and does not retry.
+        // Every request is answered 429; 429s are retried for twice the window (2 s at TimeScale 60), whatever -MaximumRetryCount says.
         var result = _s.Run("""
-            $t = Connect-LeadApi -Platform Copper -Sandbox -Name throttled -PassThru -SandboxOption @{ RequestsPerMinute = 3 } -RequestsPerMinute 0 -MaximumRetryCount 0
-            1..3 | ForEach-Object { @{ name = "T$_"; email = "t$_@example.test" } } | Invoke-LeadUpsert -Connection $t -ThrottleLimit 1
+            $t = Connect-LeadApi -Platform Copper -Sandbox -Name throttled -PassThru -MaximumRetryCount 0 -SandboxOption @{ TimeScale = 60; Faults = 'TooManyRequests'; FaultRate = 0 }
+            $t.Sandbox.Options.FaultRate = 1
+            1..2 | ForEach-Object { @{ name = "T$_"; email = "t$_@example.test" } } | Invoke-LeadUpsert -Connection $t -ThrottleLimit 1 -WarningAction SilentlyContinue
             """);
 
-        Assert.Single(result.Output);
+        Assert.Empty(result.Output);
         Assert.Equal(2, result.Errors.Count);
+        Assert.Contains("twice the 60 s rate window", result.Errors[0].Exception.Message);
         Assert.All(result.Errors, r =>
         {
             Assert.Equal("LeadApiThrottled", r.FullyQualifiedErrorId.Split(',')[0]);
