@@ -108,12 +108,12 @@ namespace LeadPS.Http
         /// <summary>Copper lead operations over this connection (with its cached custom field definitions).</summary>
         internal CopperLeadService CopperLeads => Platform == LeadPlatform.Copper
             ? LazyInitializer.EnsureInitialized(ref _copperLeads, () => new CopperLeadService(this, IgnoredInputProperties.All))!
-            : throw new InvalidOperationException($"'{Name}' is an {Platform} connection, not Copper.");
+            : throw new InvalidOperationException($"'{Name}' is an {Platform.DisplayName()} connection, not Copper.");
 
         /// <summary>iVvy lead operations over this connection.</summary>
         internal IvvyLeadService IvvyLeads => Platform == LeadPlatform.Ivvy
             ? LazyInitializer.EnsureInitialized(ref _ivvyLeads, () => new IvvyLeadService(this, IgnoredInputProperties.All))!
-            : throw new InvalidOperationException($"'{Name}' is a {Platform} connection, not iVvy.");
+            : throw new InvalidOperationException($"'{Name}' is a {Platform.DisplayName()} connection, not iVvy.");
 
         public static string ModuleVersion { get; } =
             typeof(LeadApiConnection).GetTypeInfo().Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
@@ -179,7 +179,7 @@ namespace LeadPS.Http
 
         public void Dispose() => _http.Dispose();
 
-        public override string ToString() => $"{Name} ({Platform}, {UserName} at {Endpoint})";
+        public override string ToString() => $"{Name} ({Platform.DisplayName()}, {UserName} at {Endpoint})";
 
         private async Task<ApiResponse> SendOnceAsync(ApiRequest request, CancellationToken cancellationToken)
         {
@@ -242,12 +242,12 @@ namespace LeadPS.Http
             }
 
             return new LeadApiException(
-                $"{Platform} answered {response.StatusCode} to {request}, redirecting to '{response.Header("Location")}'. LeadPS does not follow redirects (they would drop or invalidate the authentication); connect with -BaseUri set to the new address.",
+                $"{Platform.DisplayName()} answered {response.StatusCode} to {request}, redirecting to '{response.Header("Location")}'. LeadPS does not follow redirects (they would drop or invalidate the authentication); connect with -BaseUri set to the new address.",
                 LeadErrorKind.Unknown, Platform, response.StatusCode, null, null, null, null, request.ToString());
         }
 
         private LeadApiUnavailableException Unreachable(ApiRequest request, string reason, Exception? inner) =>
-            new LeadApiUnavailableException($"{Platform} could not be reached for {request}: {reason}.", Platform, null, null, null, request.ToString(), inner);
+            new LeadApiUnavailableException($"{Platform.DisplayName()} could not be reached for {request}: {reason}.", Platform, null, null, null, request.ToString(), inner);
 
         private static HttpMessageHandler CreateNetworkHandler(LeadApiConnectionOptions options)
         {

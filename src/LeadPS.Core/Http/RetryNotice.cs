@@ -29,6 +29,6 @@ namespace LeadPS.Http
         public bool Throttled { get; }
 
         public override string ToString() =>
-            $"{Request}: {Reason}; retry {Retry} of {MaximumRetryCount} in {Delay.TotalSeconds:0.##} s.";
+            $"{Request}: {Reason.TrimEnd('.')}; retry {Retry} of {MaximumRetryCount} in {Delay.TotalSeconds:0.##} s.";
     }
 }

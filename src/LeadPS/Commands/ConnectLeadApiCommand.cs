@@ -12,7 +12,7 @@ namespace LeadPS.Commands
     /// <summary>
     /// <para type="synopsis">Connects to a Copper or iVvy account and verifies the credential.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "LeadApi", DefaultParameterSetName = CredentialSet)]
+    [Cmdlet(VerbsCommunications.Connect, "LeadApi", DefaultParameterSetName = CredentialSet, HelpUri = "https://github.com/leadps/LeadPS/blob/main/docs/cmdlets/Connect-LeadApi.md")]
     [OutputType(typeof(LeadApiConnection))]
     public sealed class ConnectLeadApiCommand : LeadCmdlet
     {
@@ -91,7 +91,7 @@ namespace LeadPS.Commands
         protected override void ProcessRecord()
         {
             var connection = CreateConnection();
-            WriteVerbose($"Verifying the {Platform} credential of '{connection.UserName}' at {connection.Endpoint}.");
+            WriteVerbose($"Verifying the {Platform.DisplayName()} credential of '{connection.UserName}' at {connection.Endpoint}.");
             try
             {
                 Await(connection.VerifyCredentialAsync(CancellationToken));
@@ -110,8 +110,8 @@ namespace LeadPS.Commands
             PrefetchCopperSchema(connection);
             Connections.Add(connection);
             var account = connection.AccountName == null ? string.Empty : $" (account '{connection.AccountName}')";
-            var pace = connection.RequestsPerMinute > 0 ? $"{connection.RequestsPerMinute} requests per minute" : "no pacing";
-            WriteVerbose($"Connected '{connection.Name}' to {Platform}{account} as '{connection.UserName}' at {connection.Endpoint}; {pace}, up to {connection.MaximumRetryCount} retries. It is now the default connection.");
+            var pace = connection.RequestsPerMinute > 0 ? $"{LeadPlatformText.Count(connection.RequestsPerMinute, "request")} per minute" : "no pacing";
+            WriteVerbose($"Connected '{connection.Name}' to {Platform.DisplayName()}{account} as '{connection.UserName}' at {connection.Endpoint}; {pace}, up to {LeadPlatformText.Count(connection.MaximumRetryCount, "retry", "retries")}. It is now the default connection.");
             if (PassThru)
             {
                 WriteObject(connection);
@@ -148,9 +148,21 @@ namespace LeadPS.Commands
             }
             catch (ArgumentException ex)
             {
-                ThrowArgumentError(ex.Message, ex.ParamName == "baseUri" ? "BaseUri" : "Credential");
+                ThrowArgumentError(WithoutParameterName(ex), ex.ParamName == "baseUri" ? "BaseUri" : "Credential");
                 throw;
             }
+        }
+
+        /// <summary>
+        /// The message without the runtime's "(Parameter 'baseUri')" suffix: the record names the
+        /// cmdlet's parameter instead, and a message should say it once.
+        /// </summary>
+        private static string WithoutParameterName(ArgumentException ex)
+        {
+            var suffix = new ArgumentException(string.Empty, ex.ParamName).Message;
+            return ex.ParamName != null && ex.Message.EndsWith(suffix, StringComparison.Ordinal)
+                ? ex.Message.Substring(0, ex.Message.Length - suffix.Length)
+                : ex.Message;
         }
 
         private LeadApiConnectionOptions BuildOptions()
@@ -162,7 +174,7 @@ namespace LeadPS.Commands
 
             if (Region.HasValue && Platform != LeadPlatform.Ivvy)
             {
-                ThrowArgumentError($"-Region applies to iVvy only; {Platform} has one address (use -BaseUri to override it).", "Region");
+                ThrowArgumentError($"-Region applies to iVvy only; {Platform.DisplayName()} has one address (use -BaseUri to override it).", "Region");
             }
 
             if (ProxyCredential != null && Proxy == null)
@@ -234,7 +246,7 @@ namespace LeadPS.Commands
             var sandbox = new LeadSandbox(Platform, sandboxOptions);
             options.Sandbox = sandbox;
             options.Handler = sandbox.CreateHandler();
-            options.HandlerDescription = $"Sandbox ({Platform}, in memory)";
+            options.HandlerDescription = $"Sandbox ({Platform.DisplayName()}, in memory)";
             options.BaseAddress = sandbox.InMemoryBaseAddress;
             options.PacingClock = new SystemPacingClock(sandboxOptions.TimeScale);
             options.RequestsPerMinute ??= sandboxOptions.RequestsPerMinute > 0 && Platform == LeadPlatform.Copper ? sandboxOptions.RequestsPerMinute : 0;

@@ -13,7 +13,7 @@ namespace LeadPS.Commands
     /// <summary>
     /// <para type="synopsis">Reads leads back: by id, or by name and e-mail (wildcards allowed), every page.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "Lead", DefaultParameterSetName = SearchSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "Lead", DefaultParameterSetName = SearchSet, SupportsPaging = true, HelpUri = "https://github.com/leadps/LeadPS/blob/main/docs/cmdlets/Get-Lead.md")]
     [OutputType(typeof(CopperLead), typeof(IvvyLead))]
     public sealed class GetLeadCommand : LeadCmdlet
     {
@@ -120,7 +120,7 @@ namespace LeadPS.Commands
                     total = Await(_connection.IvvyLeads.ListAsync(json => { var lead = _connection.IvvyLeads.Read(json, LeadOutcome.Retrieved); return collect(lead, lead.ContactEmail); }, CancellationToken));
                 }
 
-                WriteVerbose($"{_connection.Platform} listed {total} leads for the search; {matched.Count} match.");
+                WriteVerbose($"{_connection.Platform.DisplayName()} listed {total} leads for the search; {matched.Count} match.");
                 if (PagingParameters.IncludeTotalCount)
                 {
                     WriteObject(PagingParameters.NewTotalCount((ulong)matched.Count, 1.0));

@@ -13,7 +13,7 @@ namespace LeadPS.Commands
     /// <summary>
     /// <para type="synopsis">Creates or updates each piped lead, matching existing leads on a field.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "LeadUpsert", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Invoke, "LeadUpsert", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = "https://github.com/leadps/LeadPS/blob/main/docs/cmdlets/Invoke-LeadUpsert.md")]
     [OutputType(typeof(CopperLead), typeof(IvvyLead))]
     public sealed class InvokeLeadUpsertCommand : LeadWriteCmdlet
     {
@@ -95,12 +95,11 @@ namespace LeadPS.Commands
             ReportIgnored(mapped);
             var match = mapped.Body["match"]!;
             var target = $"{mapped.Name ?? "lead"} matching {EffectiveMatchField} = {DescribeMatch(match)}";
-            if (!ShouldProcess(target, $"Upsert {ActiveConnection.Platform} lead"))
+            if (!ShouldProcess(target, $"Upsert {ActiveConnection.Platform.DisplayName()} lead"))
             {
                 return;
             }
 
-            WriteVerbose($"Upserting {target}.");
             var service = ActiveConnection.CopperLeads;
             Submit(input, async token => await service.UpsertAsync(mapped, token, Retries).ConfigureAwait(false));
         }
@@ -131,9 +130,6 @@ namespace LeadPS.Commands
             var mapped = service.Mapper.MapLead(properties, existingId);
             ReportIgnored(mapped);
             var known = existingId.HasValue ? index.Lead(existingId.Value) : null;
-            WriteVerbose(existingId.HasValue
-                ? $"Updating iVvy lead {existingId} (the one match on {EffectiveMatchField} = '{matchValue}')."
-                : $"Adding an iVvy lead: no lead matches {EffectiveMatchField} = '{matchValue}'.");
             Submit(
                 input,
                 async token =>
@@ -152,7 +148,7 @@ namespace LeadPS.Commands
             {
                 WriteVerbose($"Listing the account's iVvy leads to match on {EffectiveMatchField} (once per command).");
                 _ivvyIndex = Await(service.IndexAsync(EffectiveMatchField, CancellationToken));
-                WriteVerbose($"{_ivvyIndex.Count} iVvy leads listed.");
+                WriteVerbose($"{LeadPlatformText.Count(_ivvyIndex.Count, "iVvy lead")} listed.");
             }
 
             return _ivvyIndex;

@@ -60,7 +60,7 @@ namespace LeadPS.Pipeline
         {
             ActiveConnection = ResolveConnection(Connection);
             _elapsed.Start();
-            WriteVerbose($"Using '{ActiveConnection.Name}' ({ActiveConnection.Platform} at {ActiveConnection.Endpoint}); up to {ThrottleLimit} requests in flight.");
+            WriteVerbose($"Using '{ActiveConnection.Name}' ({ActiveConnection.Platform.DisplayName()} at {ActiveConnection.Endpoint}); up to {LeadPlatformText.Count(ThrottleLimit, "request")} in flight.");
         }
 
         protected override void EndProcessing()
@@ -153,12 +153,12 @@ namespace LeadPS.Pipeline
         {
             foreach (var name in mapped.UnknownProperties.Where(_reportedProperties.Add))
             {
-                WriteWarning($"The property '{name}' is not a {mapped.Platform} lead field; it is not sent (reported once).");
+                WriteWarning($"The property '{name}' is not a {mapped.Platform.DisplayName()} lead field; it is not sent (reported once).");
             }
 
             foreach (var name in mapped.ReadOnlyProperties.Where(_reportedProperties.Add))
             {
-                WriteVerbose($"The property '{name}' is set by {mapped.Platform} itself; it is not sent.");
+                WriteVerbose($"The property '{name}' is set by {mapped.Platform.DisplayName()} itself; it is not sent.");
             }
         }
 
@@ -210,7 +210,7 @@ namespace LeadPS.Pipeline
                 if (notice.Throttled && !_warnedThrottled)
                 {
                     _warnedThrottled = true;
-                    WriteWarning($"{ActiveConnection.Platform} is throttling requests (429); LeadPS waits and retries (further notices in -Verbose). {notice}");
+                    WriteWarning($"{ActiveConnection.Platform.DisplayName()} is throttling requests (429); LeadPS waits and retries (further notices in -Verbose). {notice}");
                 }
                 else
                 {
