@@ -24,6 +24,7 @@ function Invoke-NewPwsh {
         [Parameter(Mandatory)] [string] $Script,
         [hashtable] $Environment = @{},
         [string[]] $ArgumentList = @(),
+        [string] $WorkingDirectory = $RepoRoot,
         [int] $TimeoutSeconds = 300
     )
 
@@ -35,7 +36,7 @@ function Invoke-NewPwsh {
 
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
-    $start.WorkingDirectory = $RepoRoot
+    $start.WorkingDirectory = $WorkingDirectory
     foreach ($name in $Environment.Keys) { $start.Environment[$name] = $Environment[$name] }
     $process = [System.Diagnostics.Process]::Start($start)
     $stdout = $process.StandardOutput.ReadToEndAsync()

@@ -153,7 +153,7 @@ namespace LeadPS.Pipeline
         {
             foreach (var name in mapped.UnknownProperties.Where(_reportedProperties.Add))
             {
-                WriteWarning($"The property '{name}' is not a {mapped.Platform.DisplayName()} lead field; it is not sent (reported once).");
+                WriteWarning($"The property '{name}' is not a lead field of {mapped.Platform.DisplayName()}; it is not sent (reported once).");
             }
 
             foreach (var name in mapped.ReadOnlyProperties.Where(_reportedProperties.Add))
