@@ -107,9 +107,11 @@ function Invoke-PesterSuite {
     $config.TestResult.Enabled = $true
     $config.TestResult.OutputPath = Join-Path $root 'TestResults/pester.xml'
     $result = Invoke-Pester -Configuration $config
+    # A failed BeforeAll or file counts as a failure too: its tests would otherwise look merely not run.
+    $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
     $skipped = $result.SkippedCount + $result.NotRunCount
-    Write-Host ("Pester - Failed: {0}, Passed: {1}, Skipped: {2}, Total: {3}" -f $result.FailedCount, $result.PassedCount, $skipped, $result.TotalCount)
-    return $result.FailedCount -eq 0 -and $result.PassedCount -gt 0 -and $result.Result -eq 'Passed'
+    Write-Host ("Pester - Failed: {0}, Passed: {1}, Skipped: {2}, Total: {3}" -f $failed, $result.PassedCount, $skipped, $result.TotalCount)
+    return $failed -eq 0 -and $result.PassedCount -gt 0 -and $result.Result -eq 'Passed'
 }
 
 foreach ($step in $steps) {

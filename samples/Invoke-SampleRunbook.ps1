@@ -56,7 +56,7 @@ $csv = Join-Path $work 'leads.csv'
 $sync = & (Join-Path $PSScriptRoot 'Sync-LeadCsv.ps1') -Path $csv -Connection $copper -MatchField email -ThrottleLimit 1
 $sync.Leads | Out-Host
 '== Copper: rows that failed, by kind'
-$sync.Failures | Select-Object Kind, @{ n = 'Row'; e = { $_.Row.name } }, ErrorId, Message | Out-Host
+$sync.Failures | Select-Object Kind, @{ n = 'Row'; e = { $_.Row.name } }, ErrorId, Message | Format-Table -Wrap | Out-Host
 '== Copper: {0} rows, {1} upserted, {2} failed ({3} conflict); failed rows in {4}' -f $sync.Rows, $sync.Upserted, $sync.Failed, $sync.Conflicts, (Split-Path $sync.FailedPath -Leaf)
 '== Copper: leads now in the Sandbox: {0}' -f $copper.Sandbox.Copper.Leads.Count
 Remove-Item -LiteralPath $work -Recurse -Force
@@ -73,7 +73,7 @@ $events = @(
 $failures = [System.Collections.ArrayList]::new()
 $events | ForEach-Object { [pscustomobject]$_ } | Set-Lead -Connection $ivvy -ThrottleLimit 1 -ErrorAction SilentlyContinue -ErrorVariable +failures | Out-Host
 '== iVvy: rows that failed'
-Show-Failures $failures | Out-Host
+Show-Failures $failures | Format-Table -Wrap | Out-Host
 
 ''
 '== iVvy: Invoke-LeadUpsert -MatchField name (an update of an existing lead, and a new one)'
