@@ -104,6 +104,8 @@ function Invoke-PesterSuite {
     $config.Run.Container = New-PesterContainer -Path (Join-Path $root 'tests/Pester') -Data @{ Configuration = $Configuration }
     $config.Run.PassThru = $true
     $config.Output.Verbosity = 'Detailed'
+    # Plain text in logs (CI): no colour codes around the lines .ci/run reads.
+    if ([Console]::IsOutputRedirected) { $config.Output.RenderMode = 'Plaintext' }
     $config.TestResult.Enabled = $true
     $config.TestResult.OutputPath = Join-Path $root 'TestResults/pester.xml'
     $result = Invoke-Pester -Configuration $config

@@ -239,7 +239,7 @@ Describe 'Messages' {
         $c.Sandbox.Options.FaultRate = 1
 
         $records = @{ name = 'Retry'; email = 'retry@example.test' } | Invoke-LeadUpsert -Verbose -ErrorAction SilentlyContinue -WarningAction SilentlyContinue 4>&1 3>&1
-        $notices = @($records | Where-Object { "$_" -match 'retry 1 of 1' })
+        $notices = @($records | Where-Object { ($_ -is [System.Management.Automation.VerboseRecord] -or $_ -is [System.Management.Automation.WarningRecord]) -and "$_" -match 'retr' })
 
         $notices.Count | Should -BeGreaterThan 0
         $notices | ForEach-Object { "$_" | Should -Not -Match '\.;' }
