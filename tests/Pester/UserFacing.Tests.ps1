@@ -303,4 +303,17 @@ Describe 'The package' {
         $lines[2] | Should -Be (Get-FileHash (Join-Path $RepoRoot "src/LeadPS/bin/$Configuration/netstandard2.0/LeadPS.dll")).Hash -Because "the package holds the $Configuration build"
         $lines[3] | Should -Be 'Copper'
     }
+
+    It 'refuses to pack a module folder that is not of the configuration asked for' {
+        $other = if ($Configuration -eq 'Release') { 'Debug' } else { 'Release' }
+        $package = Get-ChildItem (Join-Path $RepoRoot 'out/package') -Filter 'LeadPS.*.nupkg'
+        $before = (Get-FileHash $package.FullName).Hash
+
+        $output = & dotnet pack (Join-Path $RepoRoot 'src/LeadPS.Package/LeadPS.Package.csproj') -c $other --no-build 2>&1 | Out-String
+
+        $LASTEXITCODE | Should -Not -Be 0
+        $output | Should -Match "not the $other build|no $other build"
+        $output | Should -Match 'nothing packed'
+        (Get-FileHash $package.FullName).Hash | Should -Be $before
+    }
 }
