@@ -110,8 +110,8 @@ namespace LeadPS.Commands
             PrefetchCopperSchema(connection);
             Connections.Add(connection);
             var account = connection.AccountName == null ? string.Empty : $" (account '{connection.AccountName}')";
-            var pace = connection.RequestsPerMinute > 0 ? $"{LeadPlatformText.Count(connection.RequestsPerMinute, "request")} per minute" : "no pacing";
-            WriteVerbose($"Connected '{connection.Name}' to {Platform.DisplayName()}{account} as '{connection.UserName}' at {connection.Endpoint}; {pace}, up to {LeadPlatformText.Count(connection.MaximumRetryCount, "retry", "retries")}. It is now the default connection.");
+            var pace = connection.RequestsPerMinute > 0 ? $"{UserText.Count(connection.RequestsPerMinute, "request")} per minute" : "no pacing";
+            WriteVerbose($"Connected '{connection.Name}' to {Platform.DisplayName()}{account} as '{connection.UserName}' at {connection.Endpoint}; {pace}, up to {UserText.Count(connection.MaximumRetryCount, "retry", "retries")}. It is now the default connection.");
             if (PassThru)
             {
                 WriteObject(connection);

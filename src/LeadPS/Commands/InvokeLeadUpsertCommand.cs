@@ -148,7 +148,7 @@ namespace LeadPS.Commands
             {
                 WriteVerbose($"Listing the account's iVvy leads to match on {EffectiveMatchField} (once per command).");
                 _ivvyIndex = Await(service.IndexAsync(EffectiveMatchField, CancellationToken));
-                WriteVerbose($"{LeadPlatformText.Count(_ivvyIndex.Count, "iVvy lead")} listed.");
+                WriteVerbose($"{UserText.Count(_ivvyIndex.Count, "iVvy lead")} listed.");
             }
 
             return _ivvyIndex;

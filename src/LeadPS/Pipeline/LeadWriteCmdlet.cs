@@ -60,7 +60,7 @@ namespace LeadPS.Pipeline
         {
             ActiveConnection = ResolveConnection(Connection);
             _elapsed.Start();
-            WriteVerbose($"Using '{ActiveConnection.Name}' ({ActiveConnection.Platform.DisplayName()} at {ActiveConnection.Endpoint}); up to {LeadPlatformText.Count(ThrottleLimit, "request")} in flight.");
+            WriteVerbose($"Using '{ActiveConnection.Name}' ({ActiveConnection.Platform.DisplayName()} at {ActiveConnection.Endpoint}); up to {UserText.Count(ThrottleLimit, "request")} in flight.");
         }
 
         protected override void EndProcessing()

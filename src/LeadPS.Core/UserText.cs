@@ -1,7 +1,7 @@
 namespace LeadPS
 {
-    /// <summary>How messages name platforms and counts: the brands as users read them ("iVvy", not the enum's "Ivvy").</summary>
-    public static class LeadPlatformText
+    /// <summary>How messages name things: platforms by their brands ("iVvy", not the enum's "Ivvy"), counts in the right number.</summary>
+    public static class UserText
     {
         public static string DisplayName(this LeadPlatform platform) => platform == LeadPlatform.Ivvy ? "iVvy" : "Copper";
 
