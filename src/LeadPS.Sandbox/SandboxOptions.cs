@@ -20,6 +20,17 @@ namespace LeadPS.Sandbox
         All = ServerError | TooManyRequests | DropConnection | Timeout | MalformedBody,
     }
 
+    /// <summary>What iVvy's getLeadList does with a <c>filter</c>, for testing clients against a platform that differs.</summary>
+    public enum SandboxFilterSupport
+    {
+        /// <summary>Filters are applied (docs/sandbox-ivvy.md lists the keys).</summary>
+        Honoured = 0,
+        /// <summary>The filter is ignored: every lead is listed, as if none had been sent.</summary>
+        Ignored = 1,
+        /// <summary>Any non-empty filter is refused with 400, specific code 23016 "'filter' does not validate".</summary>
+        Refused = 2,
+    }
+
     /// <summary>The Sandbox's knobs. Settable from C# and, as a hashtable, from PowerShell.</summary>
     public sealed class SandboxOptions
     {
@@ -60,6 +71,9 @@ namespace LeadPS.Sandbox
 
         /// <summary>iVvy API secret requests must be signed with. Write-only: a secret is never read back.</summary>
         public string IvvyApiSecret { internal get; set; } = "sandbox-secret";
+
+        /// <summary>Whether iVvy's getLeadList honours, ignores or refuses filters (the other lists always honour them).</summary>
+        public SandboxFilterSupport IvvyLeadListFilters { get; set; } = SandboxFilterSupport.Honoured;
 
         public SandboxOptions Clone() => (SandboxOptions)MemberwiseClone();
     }

@@ -35,12 +35,18 @@ internal sealed class HostedEngine : IDisposable
     public string ModulePath { get; }
 
     /// <summary>Connect-LeadApi -Platform Copper -Sandbox, as a runbook would; returns the connection (-PassThru).</summary>
-    public LeadApiConnection ConnectCopperSandbox(string name, SandboxOptions options, int? maximumRetryCount = null, int? timeoutSec = null)
+    public LeadApiConnection ConnectCopperSandbox(string name, SandboxOptions options, int? maximumRetryCount = null, int? timeoutSec = null) =>
+        ConnectSandbox("Copper", name, options, maximumRetryCount, timeoutSec);
+
+    /// <summary>Connect-LeadApi -Platform Ivvy -Sandbox, as a runbook would; returns the connection (-PassThru).</summary>
+    public LeadApiConnection ConnectIvvySandbox(string name, SandboxOptions options) => ConnectSandbox("Ivvy", name, options, null, null);
+
+    private LeadApiConnection ConnectSandbox(string platform, string name, SandboxOptions options, int? maximumRetryCount, int? timeoutSec)
     {
         var run = Run(ps =>
         {
             ps.AddCommand("Connect-LeadApi")
-                .AddParameter("Platform", "Copper")
+                .AddParameter("Platform", platform)
                 .AddParameter("Sandbox")
                 .AddParameter("SandboxOption", options)
                 .AddParameter("Name", name)

@@ -35,7 +35,7 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-Scenario[] all = { new PaceScenario(), new LatencyScenario(), new OverheadScenario(), new MemoryScenario(), new FaultScenario() };
+Scenario[] all = { new PaceScenario(), new LatencyScenario(), new OverheadScenario(), new MemoryScenario(), new FaultScenario(), new IvvyLookupScenario() };
 var chosen = all.Where(s => only.Count == 0 || only.Contains(s.Number)).ToArray();
 if (chosen.Length == 0)
 {
@@ -141,6 +141,6 @@ static int Usage(string? problem)
     }
 
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/LeadPS.Benchmarks [-- [--quick] [--only N[,M...]]]");
-    Console.Error.WriteLine("  scenarios: 1 pace, 2 latency hiding, 3 overhead, 4 memory, 5 faults");
+    Console.Error.WriteLine("  scenarios: 1 pace, 2 latency hiding, 3 overhead, 4 memory, 5 faults, 6 iVvy lookups");
     return problem == null ? 0 : 2;
 }

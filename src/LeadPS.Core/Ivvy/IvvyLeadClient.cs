@@ -49,13 +49,13 @@ namespace LeadPS.Ivvy
         private static bool CreatesRecord(JToken? nested) =>
             nested is JObject record && (record["id"] == null || record["id"]!.Type == JTokenType.Null);
 
-        /// <summary>crm?action=getLeadList, every page; <paramref name="onLead"/> returns false to stop early.</summary>
-        public async Task<long> GetLeadListAsync(JObject? filter, Func<JObject, bool> onLead, CancellationToken cancellationToken)
+        /// <summary>crm?action=getLeadList, every page; <paramref name="onLead"/> returns false to stop early. Returns totalResults.</summary>
+        public async Task<long> GetLeadListAsync(JObject? filter, Func<JObject, bool> onLead, CancellationToken cancellationToken, int pageSize = PageSize)
         {
             long total = 0;
             for (var start = 0L; ;)
             {
-                var body = new JObject { ["perPage"] = PageSize, ["start"] = start };
+                var body = new JObject { ["perPage"] = pageSize, ["start"] = start };
                 if (filter != null && filter.Count > 0)
                 {
                     body["filter"] = filter;

@@ -7,9 +7,9 @@ using Newtonsoft.Json.Linq;
 namespace LeadPS.Ivvy
 {
     /// <summary>
-    /// iVvy has no upsert: the account's leads, listed once per command, indexed by the match
-    /// field so each input finds its candidates without another request. Leads the command adds
-    /// are indexed too, so two inputs with the same value never both create a lead.
+    /// Leads one command knows, indexed by the match field so each input finds its candidates
+    /// without another request: the leads the command wrote (so two inputs with the same value
+    /// never both create a lead) and, when the command had to list them, every lead of the account.
     /// </summary>
     internal sealed class IvvyLeadIndex
     {
@@ -18,12 +18,12 @@ namespace LeadPS.Ivvy
         private readonly HashSet<long> _listedIds = new HashSet<long>();
         private readonly object _lock = new object();
 
-        public IvvyLeadIndex(string matchField)
+        public IvvyLeadIndex(IvvyMatchField matchField)
         {
-            MatchField = (matchField ?? throw new ArgumentNullException(nameof(matchField))).Trim();
+            MatchField = matchField ?? throw new ArgumentNullException(nameof(matchField));
         }
 
-        public string MatchField { get; }
+        public IvvyMatchField MatchField { get; }
 
         public int Count
         {
@@ -36,24 +36,7 @@ namespace LeadPS.Ivvy
             }
         }
 
-        /// <summary>Compares match values the way people mean them: trimmed, case-insensitive, numbers by value.</summary>
-        public static string? Key(object? value)
-        {
-            switch (value)
-            {
-                case null:
-                    return null;
-                case JToken token:
-                    return token.Type == JTokenType.Null ? null : Key(token is JValue v ? v.Value : token.ToString());
-                case IFormattable formattable:
-                    return formattable.ToString(null, CultureInfo.InvariantCulture).Trim().ToLowerInvariant();
-                default:
-                    var text = value.ToString()?.Trim();
-                    return string.IsNullOrEmpty(text) ? null : text!.ToLowerInvariant();
-            }
-        }
-
-        /// <summary>True for leads that existed when the index was built (not those this command added).</summary>
+        /// <summary>True for leads that were listed from the platform (not those this command wrote since).</summary>
         public bool KnewBefore(long id)
         {
             lock (_lock)
@@ -81,7 +64,7 @@ namespace LeadPS.Ivvy
             lock (_lock)
             {
                 _leads[id] = lead;
-                var key = Key(ValueOf(lead));
+                var key = MatchField.KeyOf(lead);
                 if (key == null)
                 {
                     return;
@@ -99,9 +82,8 @@ namespace LeadPS.Ivvy
             }
         }
 
-        public IReadOnlyList<long> Find(object? matchValue)
+        public IReadOnlyList<long> Find(string? key)
         {
-            var key = Key(matchValue);
             lock (_lock)
             {
                 return key != null && _idsByKey.TryGetValue(key, out var ids) ? ids.ToList() : new List<long>();
@@ -114,36 +96,6 @@ namespace LeadPS.Ivvy
             {
                 return _leads.TryGetValue(id, out var lead) ? lead : null;
             }
-        }
-
-        /// <summary>
-        /// The lead's value for the match field: <c>name</c>, <c>email</c> (its contact's), any
-        /// top-level parameter (<c>contactId</c>), a nested one (<c>contact.phone</c>), or a custom
-        /// field by id (<c>12</c> or <c>customFields.12</c>).
-        /// </summary>
-        private JToken? ValueOf(JObject lead)
-        {
-            var field = MatchField;
-            if (field.Equals("email", StringComparison.OrdinalIgnoreCase))
-            {
-                return (lead["contact"] as JObject)?.GetValue("email", StringComparison.OrdinalIgnoreCase);
-            }
-
-            var customId = field.StartsWith("customFields.", StringComparison.OrdinalIgnoreCase) ? field.Substring("customFields.".Length) : field;
-            if (customId.All(char.IsDigit))
-            {
-                return (lead.GetValue("customFields", StringComparison.OrdinalIgnoreCase) as JArray)?
-                    .OfType<JObject>()
-                    .FirstOrDefault(f => string.Equals(f["fieldId"]?.ToString(), customId, StringComparison.Ordinal))?["fieldValue"];
-            }
-
-            JToken? current = lead;
-            foreach (var part in field.Split('.'))
-            {
-                current = (current as JObject)?.GetValue(part, StringComparison.OrdinalIgnoreCase);
-            }
-
-            return current;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,6 +15,7 @@ namespace LeadPS.Ivvy
     internal sealed class IvvyLeadService
     {
         private readonly IvvyLeadClient _client;
+        private long _knownLeadCount = -1;
 
         public IvvyLeadService(LeadApiConnection connection, IReadOnlyCollection<string> ignoredProperties)
         {
@@ -45,9 +47,9 @@ namespace LeadPS.Ivvy
         }
 
         /// <summary>
-        /// An add is not idempotent. When its answer is lost, list the leads: a single new lead with
-        /// this name and contact or company is the one just added; none means it was not added and is
-        /// sent again; anything else is reported, never added a second time.
+        /// An add is not idempotent. When its answer is lost, look for leads with this name and
+        /// contact or company: a single one that was not there before is the one just added; none
+        /// means it was not added and is sent again; anything else is reported, never added twice.
         /// </summary>
         private Task<long> AddOnceAsync(JObject sent, CancellationToken cancellationToken, IProgress<RetryNotice>? retries, Func<long, bool>? knewBefore) =>
             LostAnswer.SendAddAsync(
@@ -58,7 +60,7 @@ namespace LeadPS.Ivvy
                 () => _client.AddOrUpdateAsync(sent, cancellationToken, retries),
                 () => FindSameLeadAsync(sent, cancellationToken),
                 retries,
-                // A single lead that was not there when the command listed the leads is the one just added.
+                // A single lead that was not there when the command looked the leads up is the one just added.
                 candidates => knewBefore == null ? null : SingleOrNull(candidates.Where(id => !knewBefore(id))),
                 id => id);
 
@@ -68,21 +70,19 @@ namespace LeadPS.Ivvy
             return list.Count == 1 ? list[0] : (long?)null;
         }
 
+        /// <summary>The leads like <paramref name="sent"/>: asked by name where iVvy honours it, else every lead listed.</summary>
         private async Task<IReadOnlyList<long>> FindSameLeadAsync(JObject sent, CancellationToken cancellationToken)
         {
-            var ids = new List<long>();
-            await ListAsync(
-                lead =>
-                {
-                    if (SameLead(sent, lead) && long.TryParse(lead["id"]?.ToString(), out var id))
-                    {
-                        ids.Add(id);
-                    }
+            var byName = sent["name"] is JValue name && name.Value != null ? IvvyLeadCondition.Equal(IvvyMatchField.Name, name) : null;
+            var leads = byName == null ? null : await FindAsync(new[] { byName }, int.MaxValue, cancellationToken).ConfigureAwait(false);
+            if (leads == null)
+            {
+                var all = new List<JObject>();
+                await ListAsync(lead => { all.Add(lead); return true; }, cancellationToken).ConfigureAwait(false);
+                leads = all;
+            }
 
-                    return true;
-                },
-                cancellationToken).ConfigureAwait(false);
-            return ids;
+            return leads.Where(lead => SameLead(sent, lead)).Select(IdOf).Where(id => id > 0).ToList();
         }
 
         private static bool SameLead(JObject sent, JObject listed)
@@ -124,18 +124,126 @@ namespace LeadPS.Ivvy
             }
         }
 
-        /// <summary>Lists every lead (iVvy documents no filterable fields, so callers filter what comes back).</summary>
-        public Task<long> ListAsync(Func<JObject, bool> onLead, CancellationToken cancellationToken) =>
-            _client.GetLeadListAsync(null, onLead, cancellationToken);
+        /// <summary>What this connection learnt about getLeadList's filter keys (ignored or refused ones).</summary>
+        public IvvyFilterSupport Filters { get; } = new IvvyFilterSupport();
 
-        /// <summary>An index of every lead by the match field, for one upsert command.</summary>
-        public async Task<IvvyLeadIndex> IndexAsync(string matchField, CancellationToken cancellationToken)
+        /// <summary>The account's lead count at the last unfiltered listing or count on this connection; -1 before any.</summary>
+        public long KnownLeadCount => Interlocked.Read(ref _knownLeadCount);
+
+        /// <summary>Lists every lead, every page; <paramref name="onLead"/> returns false to stop early.</summary>
+        public async Task<long> ListAsync(Func<JObject, bool> onLead, CancellationToken cancellationToken)
         {
-            var index = new IvvyLeadIndex(matchField);
-            await ListAsync(lead => { index.Add(lead); return true; }, cancellationToken).ConfigureAwait(false);
-            index.Seal();
-            return index;
+            var total = await _client.GetLeadListAsync(null, onLead, cancellationToken).ConfigureAwait(false);
+            Interlocked.Exchange(ref _knownLeadCount, total);
+            return total;
         }
+
+        /// <summary>The account's lead count, for one request (a page of one lead).</summary>
+        public async Task<long> CountAsync(CancellationToken cancellationToken)
+        {
+            var total = await _client.GetLeadListAsync(null, _ => false, cancellationToken, pageSize: 1).ConfigureAwait(false);
+            Interlocked.Exchange(ref _knownLeadCount, total);
+            return total;
+        }
+
+        /// <summary>
+        /// Asks getLeadList for the leads that satisfy <paramref name="conditions"/> (those iVvy is not
+        /// known to ignore or refuse on this connection) and checks every lead returned against them.
+        /// Null when no condition can be asked, or the answer shows a filter was ignored, refused or
+        /// narrower than LeadPS's rule: that is remembered for the connection, and the caller lists
+        /// every lead instead. Stops after <paramref name="maximum"/> leads.
+        /// </summary>
+        public async Task<IReadOnlyList<JObject>?> FindAsync(IReadOnlyList<IvvyLeadCondition> conditions, int maximum, CancellationToken cancellationToken)
+        {
+            var asked = conditions.Where(c => Filters.IsUsable(c.Key)).ToList();
+            if (asked.Count == 0)
+            {
+                return null;
+            }
+
+            var leads = await AskAsync(asked, maximum, cancellationToken).ConfigureAwait(false);
+            if (leads == null || leads.Count == 0 || asked.Count > 1 || Filters.IsCaseChecked(asked[0].Key))
+            {
+                return leads;
+            }
+
+            // Leads found: once per key and connection, check that iVvy ignores case as LeadPS does, by
+            // asking again in another case. A filter that misses leads would make an upsert add a duplicate.
+            var otherCase = asked[0].InOtherCase();
+            if (otherCase != null)
+            {
+                var again = await AskAsync(new[] { otherCase }, maximum, cancellationToken).ConfigureAwait(false);
+                if (again == null)
+                {
+                    return null;
+                }
+
+                var missed = leads.Select(IdOf).Except(again.Select(IdOf)).ToList();
+                if (missed.Count > 0)
+                {
+                    Filters.MarkCaseSensitive(asked[0].Key, missed[0]);
+                    return null;
+                }
+            }
+
+            Filters.MarkCaseChecked(asked[0].Key);
+            return leads;
+        }
+
+        private async Task<List<JObject>?> AskAsync(IReadOnlyList<IvvyLeadCondition> asked, int maximum, CancellationToken cancellationToken)
+        {
+            var filter = new JObject();
+            foreach (var condition in asked)
+            {
+                filter[condition.Key] = condition.Value;
+            }
+
+            var leads = new List<JObject>();
+            var ignored = false;
+            try
+            {
+                await _client.GetLeadListAsync(
+                    filter,
+                    lead =>
+                    {
+                        foreach (var failed in asked.Where(c => !c.Holds(lead)))
+                        {
+                            ignored = true;
+                            Filters.MarkIgnored(failed.Key, IdOf(lead));
+                        }
+
+                        leads.Add(lead);
+                        return !ignored && leads.Count < maximum;
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (LeadApiException refused) when (NamesFilter(refused))
+            {
+                foreach (var condition in asked)
+                {
+                    Filters.MarkRefused(condition.Key, refused.ServerMessage ?? refused.Message);
+                }
+
+                return null;
+            }
+
+            return ignored ? null : leads;
+        }
+
+        /// <summary>The conditions' reasons for not asking iVvy, for -Verbose; null when all were asked.</summary>
+        public string? WhyNotFiltered(IEnumerable<IvvyLeadCondition?> conditions)
+        {
+            var reasons = conditions.Where(c => c != null).Select(c => Filters.Reason(c!.Key)).Where(r => r != null).ToList();
+            return reasons.Count == 0 ? null : string.Join("; ", reasons);
+        }
+
+        // 23016 / 23017 whose message names the filter: the platform does not take it.
+        private static bool NamesFilter(LeadApiException error) =>
+            (error.ErrorKind == LeadErrorKind.ParameterInvalid || error.ErrorKind == LeadErrorKind.ParameterMissing)
+            && new[] { error.ServerMessage }.Concat(error.AdditionalMessages).Any(m => m != null && m.IndexOf("filter", StringComparison.OrdinalIgnoreCase) >= 0);
+
+        private static long IdOf(JObject lead) =>
+            long.TryParse(lead["id"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
 
         public IvvyLead Read(JObject json, LeadOutcome outcome)
         {

@@ -35,7 +35,7 @@ namespace LeadPS.Sandbox.Ivvy
             _store = IvvySeedCatalogue.CreateStore();
             _authenticator = new IvvyRequestAuthenticator(options, clock);
             _leadWriter = new IvvyLeadWriter(_store, clock);
-            var lists = new IvvyListActions(_store);
+            var lists = new IvvyListActions(_store, options.IvvyLeadListFilters);
             _actions = new Dictionary<string, Func<JObject, SandboxResponse>>(StringComparer.Ordinal)
             {
                 ["contact?action=addOrUpdateLead"] = AddOrUpdateLead,

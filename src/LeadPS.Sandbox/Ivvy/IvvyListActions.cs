@@ -13,15 +13,17 @@ namespace LeadPS.Sandbox.Ivvy
     {
         private readonly IvvyStore _store;
         private readonly IReadOnlyDictionary<string, Func<IvvyLeadRecord, object?>> _leadFields;
+        private readonly SandboxFilterSupport _leadFilters;
 
-        public IvvyListActions(IvvyStore store)
+        public IvvyListActions(IvvyStore store, SandboxFilterSupport leadFilters = SandboxFilterSupport.Honoured)
         {
             _store = store;
             _leadFields = IvvyFilterFields.ForLeads(store);
+            _leadFilters = leadFilters;
         }
 
         public SandboxResponse LeadList(JObject body) =>
-            IvvyListQuery<IvvyLeadRecord>.Parse(body, _leadFields).Answer(_store.Leads, l => IvvyLeadJson.Render(l, _store));
+            IvvyListQuery<IvvyLeadRecord>.Parse(ApplyLeadFilterSupport(body), _leadFields).Answer(_store.Leads, l => IvvyLeadJson.Render(l, _store));
 
         public SandboxResponse QualityList(JObject body) => Named(body, _store.Qualities.Values);
 
@@ -50,6 +52,26 @@ namespace LeadPS.Sandbox.Ivvy
         public SandboxResponse CompanyList(JObject body) =>
             IvvyListQuery<IvvyCompanyRecord>.Parse(body, IvvyFilterFields.ForCompanies())
                 .Answer(_store.Companies, c => IvvyCatalogueJson.Company(c, _store));
+
+        // SandboxOptions.IvvyLeadListFilters: play a platform that ignores or refuses getLeadList's filter.
+        private JObject ApplyLeadFilterSupport(JObject body)
+        {
+            var filter = IvvyParameters.Value(body, "filter");
+            var given = filter is JObject entries && entries.Count > 0;
+            if (!given || _leadFilters == SandboxFilterSupport.Honoured)
+            {
+                return body;
+            }
+
+            if (_leadFilters == SandboxFilterSupport.Refused)
+            {
+                throw new IvvyApiError(400, "'filter' does not validate", IvvySpecificCodes.ParameterInvalid, new[] { "getLeadList accepts no filter here (SandboxOptions.IvvyLeadListFilters = Refused)" }).ToException();
+            }
+
+            var unfiltered = (JObject)body.DeepClone();
+            unfiltered.Remove("filter");
+            return unfiltered;
+        }
 
         private static SandboxResponse Named(JObject body, IEnumerable<IvvyNamedItem> items) =>
             IvvyListQuery<IvvyNamedItem>.Parse(body, IvvyFilterFields.IdAndName<IvvyNamedItem>(i => i.Id, i => i.Name))

@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using LeadPS.Completion;
 using LeadPS.Connections;
 using LeadPS.Http;
+using LeadPS.Ivvy;
 using Newtonsoft.Json.Linq;
 
 namespace LeadPS.Commands
@@ -21,6 +21,7 @@ namespace LeadPS.Commands
         private const string SearchSet = "Search";
 
         private LeadApiConnection _connection = null!;
+        private IvvyLeadFinder? _ivvyIds;
         private ulong _skipped;
         private ulong _written;
 
@@ -77,14 +78,21 @@ namespace LeadPS.Commands
                     return;
                 }
 
-                // iVvy documents no get-single-lead call: find it in the list.
-                IvvyLead? found = null;
-                Await(_connection.IvvyLeads.ListAsync(json => { if (IdOf(json) == id) { found = _connection.IvvyLeads.Read(json, LeadOutcome.Retrieved); return false; } return true; }, CancellationToken));
-                if (found == null)
+                // iVvy documents no get-single-lead call: ask the list for the id (verified), or list every lead once per command.
+                var finder = _ivvyIds ??= new IvvyLeadFinder(_connection.IvvyLeads, IvvyMatchField.Id);
+                var candidates = Await(finder.FindAsync(id, CancellationToken));
+                if (candidates.ListingNote != null)
+                {
+                    WriteVerbose(candidates.ListingNote);
+                }
+
+                var json = candidates.Lead(id);
+                if (json == null)
                 {
                     throw new LeadApiException($"There is no iVvy lead with id {id}.", LeadErrorKind.NotFound, LeadPlatform.Ivvy);
                 }
 
+                var found = _connection.IvvyLeads.Read(json, LeadOutcome.Retrieved);
                 Emit(found);
             }
             catch (LeadApiException ex)
@@ -117,10 +125,10 @@ namespace LeadPS.Commands
                 }
                 else
                 {
-                    total = Await(_connection.IvvyLeads.ListAsync(json => { var lead = _connection.IvvyLeads.Read(json, LeadOutcome.Retrieved); return collect(lead, lead.ContactEmail); }, CancellationToken));
+                    total = SearchIvvy(json => { var lead = _connection.IvvyLeads.Read(json, LeadOutcome.Retrieved); return collect(lead, lead.ContactEmail); });
                 }
 
-                WriteVerbose($"{_connection.Platform.DisplayName()} listed {total} leads for the search; {matched.Count} match.");
+                WriteVerbose($"{_connection.Platform.DisplayName()} returned {total} leads for the search; {matched.Count} match.");
                 if (PagingParameters.IncludeTotalCount)
                 {
                     WriteObject(PagingParameters.NewTotalCount((ulong)matched.Count, 1.0));
@@ -135,6 +143,39 @@ namespace LeadPS.Commands
             {
                 Emit(lead);
             }
+        }
+
+        /// <summary>
+        /// Asks iVvy for the leads the patterns' literal text fits (name, name__BEGINS, __ENDS or
+        /// __CONTAINS; contactEmail likewise), every lead returned checked against that filter; lists
+        /// every lead when there is no literal text, or the filter was ignored or refused. The caller
+        /// matches the real patterns. Returns how many leads iVvy gave.
+        /// </summary>
+        private long SearchIvvy(Func<JObject, bool> onLead)
+        {
+            var service = _connection.IvvyLeads;
+            var conditions = new[]
+            {
+                Name == null ? null : IvvyLeadCondition.ForWildcard(IvvyMatchField.Name, Name),
+                Email == null ? null : IvvyLeadCondition.ForWildcard(IvvyMatchField.Email, Email),
+            }.Where(c => c != null).Select(c => c!).ToList();
+            var narrowed = conditions.Count == 0 ? null : Await(service.FindAsync(conditions, int.MaxValue, CancellationToken));
+            if (narrowed != null)
+            {
+                WriteVerbose($"Asked iVvy for leads where {string.Join(" and ", conditions.Where(c => service.Filters.IsUsable(c.Key)))}.");
+                foreach (var json in narrowed)
+                {
+                    if (!onLead(json))
+                    {
+                        break;
+                    }
+                }
+
+                return narrowed.Count;
+            }
+
+            WriteVerbose("Listing every iVvy lead for the search, because " + (service.WhyNotFiltered(conditions) ?? "the patterns have no literal text to ask iVvy for") + ".");
+            return Await(service.ListAsync(onLead, CancellationToken));
         }
 
         /// <summary>The server-side part of the search: the literal text around any wildcard, refined locally.</summary>
@@ -186,8 +227,5 @@ namespace LeadPS.Commands
             var literal = cut < 0 ? pattern : pattern.Substring(0, cut);
             return literal.Trim();
         }
-
-        private static long IdOf(JObject json) =>
-            long.TryParse(json["id"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
     }
 }

@@ -18,7 +18,7 @@ namespace LeadPS.Commands
     public sealed class InvokeLeadUpsertCommand : LeadWriteCmdlet
     {
         private CopperLeadMapper? _copperMapper;
-        private IvvyLeadIndex? _ivvyIndex;
+        private IvvyLeadFinder? _ivvyFinder;
         private int _inputsWithMatchValue;
 
         /// <summary>The leads: hashtables, PSCustomObjects (Import-Csv rows) or LeadPS leads, piped or given as an array.</summary>
@@ -110,7 +110,8 @@ namespace LeadPS.Commands
             var matchValue = MyInvocation.BoundParameters.ContainsKey(nameof(MatchValue))
                 ? MatchValue
                 : service.Mapper.GetOwnMatchValue(properties, EffectiveMatchField);
-            var key = IvvyLeadIndex.Key(matchValue is PSObject ps ? ps.BaseObject : matchValue)
+            var plainValue = matchValue is PSObject ps ? ps.BaseObject : matchValue;
+            var key = IvvyMatchField.Key(plainValue)
                 ?? throw new LeadValidationException($"The match value for '{EffectiveMatchField}' is empty; give the input a value or pass -MatchValue.", EffectiveMatchField, LeadPlatform.Ivvy);
             var name = NameOf(properties);
             if (!ShouldProcess($"{name ?? "lead"} matching {EffectiveMatchField} = '{matchValue}'", "Upsert iVvy lead"))
@@ -118,40 +119,34 @@ namespace LeadPS.Commands
                 return;
             }
 
-            var index = IndexOnce(service);
+            // Same-key inputs run one after another, so a later one finds the lead an earlier one added.
             WaitForKey(key);
-            var candidates = index.Find(key);
-            if (candidates.Count > 1)
+            var finder = _ivvyFinder ??= new IvvyLeadFinder(service, new IvvyMatchField(EffectiveMatchField));
+            var candidates = Await(finder.FindAsync(plainValue!, CancellationToken));
+            if (candidates.ListingNote != null)
             {
-                throw IvvyLeadService.Conflict(candidates, EffectiveMatchField, matchValue);
+                WriteVerbose(candidates.ListingNote);
             }
 
-            var existingId = candidates.Count == 1 ? candidates[0] : (long?)null;
+            if (candidates.Ids.Count > 1)
+            {
+                throw IvvyLeadService.Conflict(candidates.Ids, EffectiveMatchField, matchValue);
+            }
+
+            var existingId = candidates.Ids.Count == 1 ? candidates.Ids[0] : (long?)null;
             var mapped = service.Mapper.MapLead(properties, existingId);
             ReportIgnored(mapped);
-            var known = existingId.HasValue ? index.Lead(existingId.Value) : null;
+            var known = existingId.HasValue ? candidates.Lead(existingId.Value) : null;
+            var knewBefore = existingId.HasValue ? null : Await(finder.KnewBeforeAddAsync(mapped.Body["name"]?.ToString(), CancellationToken));
             Submit(
                 input,
                 async token =>
                 {
-                    var lead = await service.AddOrUpdateAsync(mapped, known, token, Retries, index.KnewBefore).ConfigureAwait(false);
-                    index.Add(JObject.FromObject(lead.Fields));
+                    var lead = await service.AddOrUpdateAsync(mapped, known, token, Retries, knewBefore).ConfigureAwait(false);
+                    finder.Remember(JObject.FromObject(lead.Fields));
                     return lead;
                 },
                 key);
-        }
-
-        /// <summary>iVvy has no upsert: list the account's leads once per command, then match locally.</summary>
-        private IvvyLeadIndex IndexOnce(IvvyLeadService service)
-        {
-            if (_ivvyIndex == null)
-            {
-                WriteVerbose($"Listing the account's iVvy leads to match on {EffectiveMatchField} (once per command).");
-                _ivvyIndex = Await(service.IndexAsync(EffectiveMatchField, CancellationToken));
-                WriteVerbose($"{UserText.Count(_ivvyIndex.Count, "iVvy lead")} listed.");
-            }
-
-            return _ivvyIndex;
         }
 
         private static string DescribeMatch(JToken match)

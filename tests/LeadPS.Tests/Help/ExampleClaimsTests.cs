@@ -33,7 +33,7 @@ public sealed class ExampleClaimsTests
         Assert.Equal(
             new[] { "iVvy lead 1001 'Summit tech offsite' (Created)", "iVvy lead 1001 'summit tech offsite' (Updated)", "iVvy lead 1002 'Greenfield graduation' (Created)" }.OrderBy(t => t),
             Texts(result).OrderBy(t => t));
-        Assert.Contains(result.Verbose, v => v.Contains("once per command", StringComparison.Ordinal));
+        Assert.Contains(result.Verbose, v => v.Contains("once for this command", StringComparison.Ordinal));
     }
 
     [Fact]
