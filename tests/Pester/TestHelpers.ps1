@@ -48,3 +48,16 @@ function Invoke-NewPwsh {
 
     [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result + $stderr.Result }
 }
+
+# Environment for a new pwsh that acts as a user of its own: modules, help, repositories and caches
+# go under $Folder, never into the real user's home.
+function New-IsolatedHome([string] $Folder) {
+    $null = New-Item -ItemType Directory $Folder -Force
+    @{
+        HOME            = $Folder
+        XDG_DATA_HOME   = (Join-Path $Folder '.local/share')
+        XDG_CONFIG_HOME = (Join-Path $Folder '.config')
+        XDG_CACHE_HOME  = (Join-Path $Folder '.cache')
+        NO_COLOR        = '1'
+    }
+}

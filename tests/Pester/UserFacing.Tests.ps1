@@ -171,11 +171,16 @@ Describe 'Online help' {
     } -Skip:(-not $IsLinux)
 
     It 'Update-Help fails gracefully: one error, naming the module and pointing to Get-Help -Online' {
-        Update-Help -Module LeadPS -UICulture en-US -ErrorVariable failed -ErrorAction SilentlyContinue
+        # In a new pwsh with a home of its own: Update-Help creates the user's module folder first.
+        $home_ = Join-Path $TestDrive 'help-home'
+        $run = Invoke-NewPwsh -Environment (New-IsolatedHome $home_) -WorkingDirectory $home_ -Script (
+            "Import-Module '$ModuleManifest'; " +
+            "Update-Help -Module LeadPS -UICulture en-US -ErrorVariable failed -ErrorAction SilentlyContinue; " +
+            "'errors: ' + `$failed.Count; `$failed | ForEach-Object { 'error: ' + (`"`$_`" -replace '\s+', ' ') }")
 
-        $failed.Count | Should -Be 1
-        "$failed" | Should -Match 'LeadPS'
-        "$failed" | Should -Match 'Get-Help -Online'
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Match 'errors: 1'
+        $run.Output | Should -Match "error: .*'LeadPS'.*Get-Help -Online"
     }
 }
 
@@ -274,14 +279,7 @@ Describe 'The package' {
         $package.Count | Should -Be 1
         # A user of its own: repositories and modules go under this test's folder, not the real user's.
         $home_ = Join-Path $TestDrive 'home'
-        $null = New-Item -ItemType Directory $home_ -Force
-        $environment = @{
-            HOME            = $home_
-            XDG_DATA_HOME   = (Join-Path $home_ '.local/share')
-            XDG_CONFIG_HOME = (Join-Path $home_ '.config')
-            XDG_CACHE_HOME  = (Join-Path $home_ '.cache')
-            NO_COLOR        = '1'
-        }
+        $environment = New-IsolatedHome $home_
 
         $install = Invoke-NewPwsh -Environment $environment -WorkingDirectory $home_ -Script (
             "`$ErrorActionPreference = 'Stop'; " +
