@@ -104,3 +104,47 @@ Describe 'Set-Lead and Get-Lead on iVvy' {
         $ivvy.Sandbox.Ivvy.Leads[0].Description | Should -Be 'updated through the pipeline'
     }
 }
+
+Describe 'Batch semantics a runbook can rely on' {
+    BeforeEach {
+        $copper = Connect-LeadApi -Platform Copper -Sandbox -Name batch-copper -PassThru -SandboxOption @{ Latency = [timespan]::FromMilliseconds(20) }
+        $ivvy = Connect-LeadApi -Platform Ivvy -Sandbox -Name batch-ivvy -PassThru
+    }
+
+    It 'keeps the last of 8 rows sharing an e-mail at -ThrottleLimit 8' {
+        $out = 1..8 | ForEach-Object { [pscustomobject]@{ name = "Dup version $_"; email = 'dup@example.test' } } |
+            Invoke-LeadUpsert -Connection $copper -MatchField email -ThrottleLimit 8
+        $out.Count | Should -Be 8
+        (Get-Lead -Connection $copper -Email dup@example.test).Name | Should -Be 'Dup version 8'
+    }
+
+    It 'returns the whole iVvy lead after an update by id' {
+        $new = Set-Lead -Connection $ivvy -Name 'Board dinner' -ContactId 208 -IndustryId 22 -SourceId 31 -TypeId 43 -StageId 51 -Description 'Twelve guests'
+        $updated = Set-Lead -Connection $ivvy -Id $new.Id -StageId 53
+        $updated.Name | Should -Be 'Board dinner'
+        $updated.Description | Should -Be 'Twelve guests'
+        $updated.StageId | Should -Be 53
+    }
+
+    It 'names every bad cell of a row in one error, and reads them with -Culture' {
+        $row = [pscustomobject]@{ name = 'Row'; email = 'row@example.test'; monetary_value = '1,200'; 'Expected Close Date' = '31/05/2024' }
+        $row | Invoke-LeadUpsert -Connection $copper -ErrorVariable err -ErrorAction SilentlyContinue
+        $err.Count | Should -Be 1
+        $err[0].Exception.InvalidFields | Should -Be @('monetary_value', 'Expected Close Date')
+        ($row | Invoke-LeadUpsert -Connection $copper -Culture en-GB).Fields.monetary_value | Should -Be 1200
+    }
+
+    It 're-runs a failed Set-Lead from its TargetObject without warnings' {
+        Set-Lead -Connection $ivvy -Id 424242 -StageId 53 -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].TargetObject.Keys | Should -Be @('id', 'stageId')
+        $failed.TargetObject | Set-Lead -Connection $ivvy -ErrorVariable again -ErrorAction SilentlyContinue -WarningVariable warned
+        $warned.Count | Should -Be 0
+        $again[0].FullyQualifiedErrorId | Should -BeLike 'LeadNotFound*'
+    }
+
+    It 'clears a field only when asked' {
+        [pscustomobject]@{ name = 'Clear'; email = 'clear@example.test'; title = 'CTO' } | Invoke-LeadUpsert -Connection $copper | Out-Null
+        ([pscustomobject]@{ email = 'clear@example.test'; title = '' } | Invoke-LeadUpsert -Connection $copper).Fields.title | Should -Be 'CTO'
+        ([pscustomobject]@{ email = 'clear@example.test'; title = '' } | Invoke-LeadUpsert -Connection $copper -EmptyValue Clear).Fields.title | Should -BeNullOrEmpty
+    }
+}

@@ -54,7 +54,7 @@ namespace LeadPS.Copper
             }
         }
 
-        public CopperLeadMapper Mapper(CopperSchema? schema) => new CopperLeadMapper(schema, _ignored);
+        public CopperLeadMapper Mapper(CopperSchema? schema, LeadMappingOptions? options = null) => new CopperLeadMapper(schema, _ignored, options);
 
         public async Task<CopperLead> UpsertAsync(MappedLead upsert, CancellationToken cancellationToken, IProgress<RetryNotice>? retries)
         {

@@ -15,35 +15,78 @@ namespace LeadPS.Ivvy
     internal sealed class IvvyLeadService
     {
         private readonly IvvyLeadClient _client;
+        private readonly IReadOnlyCollection<string> _ignored;
         private long _knownLeadCount = -1;
 
         public IvvyLeadService(LeadApiConnection connection, IReadOnlyCollection<string> ignoredProperties)
         {
             Connection = connection;
             _client = new IvvyLeadClient(connection);
-            Mapper = new IvvyLeadMapper(ignoredProperties);
+            _ignored = ignoredProperties;
         }
 
         public LeadApiConnection Connection { get; }
 
-        public IvvyLeadMapper Mapper { get; }
+        /// <summary>A mapper with a command's own options (-Culture, -EmptyValue).</summary>
+        public IvvyLeadMapper MapperFor(LeadMappingOptions options) => new IvvyLeadMapper(_ignored, options);
 
         /// <summary>
-        /// Adds (no id) or updates (id) a lead; the result shows what was sent over what was known.
-        /// <paramref name="knewBefore"/> tells which lead ids existed before this command, so a lost
-        /// answer to an add can be told apart from an older lead of the same name.
+        /// Adds (no id) or updates (id) a lead; the result is the whole lead as it now stands: what
+        /// was sent over the lead as known, which is read first when an update does not know it
+        /// (iVvy answers only an id). <paramref name="knewBefore"/> tells which lead ids existed
+        /// before this command, so a lost answer to an add can be told apart from an older lead of the same name.
         /// </summary>
         public async Task<IvvyLead> AddOrUpdateAsync(MappedLead lead, JObject? known, CancellationToken cancellationToken, IProgress<RetryNotice>? retries, Func<long, bool>? knewBefore = null)
         {
+            if (known == null && lead.Id.HasValue)
+            {
+                // Not listed: the update still goes, so an unknown id gets iVvy's own answer (24216).
+                known = await FindByIdAsync(lead.Id.Value, cancellationToken).ConfigureAwait(false);
+            }
+
             var sent = lead.ToJObject();
             ReferToKnownContact(sent, known);
             var id = lead.Id.HasValue
                 ? await _client.AddOrUpdateAsync(sent, cancellationToken, retries).ConfigureAwait(false)
                 : await AddOnceAsync(sent, cancellationToken, retries, knewBefore).ConfigureAwait(false);
-            var merged = known != null ? (JObject)known.DeepClone() : new JObject();
-            merged.Merge(sent, new JsonMergeSettings { MergeArrayHandling = MergeArrayHandling.Replace, MergeNullValueHandling = MergeNullValueHandling.Merge });
+            var merged = Merge(known, sent);
             merged["id"] = id;
             return Read(merged, lead.Id.HasValue ? LeadOutcome.Updated : LeadOutcome.Created);
+        }
+
+        /// <summary>
+        /// The lead as it now stands: what was sent over what was known, as iVvy applies it —
+        /// custom fields merged by fieldId, and a nested contact or company that no longer belongs
+        /// to the lead (its id changed) dropped rather than shown as current.
+        /// </summary>
+        private static JObject Merge(JObject? known, JObject sent)
+        {
+            var merged = known != null ? (JObject)known.DeepClone() : new JObject();
+            foreach (var (idKey, nestedKey) in new[] { ("contactId", "contact"), ("companyId", "company") })
+            {
+                var nestedId = (merged[nestedKey] as JObject)?["id"]?.ToString();
+                if (sent[idKey] != null && nestedId != null && nestedId != sent[idKey]!.ToString())
+                {
+                    merged.Remove(nestedKey);
+                }
+            }
+
+            // A copy: Merge replaces an array's items in place.
+            var customFields = (merged["customFields"] as JArray)?.DeepClone() as JArray;
+            merged.Merge(sent, new JsonMergeSettings { MergeArrayHandling = MergeArrayHandling.Replace, MergeNullValueHandling = MergeNullValueHandling.Merge });
+            if (customFields != null && sent["customFields"] is JArray sentFields)
+            {
+                var byId = customFields.OfType<JObject>().ToList();
+                foreach (var field in sentFields.OfType<JObject>())
+                {
+                    byId.RemoveAll(f => f["fieldId"]?.ToString() == field["fieldId"]?.ToString());
+                    byId.Add((JObject)field.DeepClone());
+                }
+
+                merged["customFields"] = new JArray(byId);
+            }
+
+            return merged;
         }
 
         /// <summary>
@@ -126,6 +169,24 @@ namespace LeadPS.Ivvy
 
         /// <summary>What this connection learnt about getLeadList's filter keys (ignored or refused ones).</summary>
         public IvvyFilterSupport Filters { get; } = new IvvyFilterSupport();
+
+        /// <summary>
+        /// The lead with this id as listed, or null. iVvy has no get-single-lead call: the list is
+        /// asked for that id (every lead returned is checked), or, where this connection learnt that
+        /// iVvy ignores or refuses the filter, the leads are listed until it turns up.
+        /// </summary>
+        public async Task<JObject?> FindByIdAsync(long id, CancellationToken cancellationToken)
+        {
+            var asked = await FindAsync(new[] { IvvyLeadCondition.Equal(IvvyMatchField.Id, id)! }, 1, cancellationToken).ConfigureAwait(false);
+            if (asked != null)
+            {
+                return asked.FirstOrDefault(lead => IdOf(lead) == id);
+            }
+
+            JObject? found = null;
+            await ListAsync(lead => { found = IdOf(lead) == id ? lead : null; return found == null; }, cancellationToken).ConfigureAwait(false);
+            return found;
+        }
 
         /// <summary>The account's lead count at the last unfiltered listing or count on this connection; -1 before any.</summary>
         public long KnownLeadCount => Interlocked.Read(ref _knownLeadCount);

@@ -37,22 +37,8 @@ namespace LeadPS.Ivvy
         /// </summary>
         public string? FilterKey { get; }
 
-        /// <summary>Compares match values the way people mean them: trimmed, case-insensitive, numbers by value.</summary>
-        public static string? Key(object? value)
-        {
-            switch (value)
-            {
-                case null:
-                    return null;
-                case JToken token:
-                    return token.Type == JTokenType.Null ? null : Key(token is JValue v ? v.Value : token.ToString());
-                case IFormattable formattable:
-                    return formattable.ToString(null, CultureInfo.InvariantCulture).Trim().ToLowerInvariant();
-                default:
-                    var text = value.ToString()?.Trim();
-                    return string.IsNullOrEmpty(text) ? null : text!.ToLowerInvariant();
-            }
-        }
+        /// <summary>Compares match values the way people mean them: trimmed, case-insensitive, numbers by value (the rule Copper's upserts use too).</summary>
+        public static string? Key(object? value) => MatchKey.Of(value);
 
         /// <summary>The lead's match key for this field (see <see cref="Key"/>).</summary>
         public string? KeyOf(JObject lead) => Key(ValueOf(lead));

@@ -6,7 +6,9 @@ namespace LeadPS.Mapping
     /// <summary>
     /// Converts one input value to the type a field needs, or throws a
     /// <see cref="LeadValidationException"/> naming the field and saying what is wrong with the value.
-    /// Text is read with the invariant culture: "1,5" is refused rather than read as 15 or 1.5.
+    /// Text is trimmed. Numbers and dates given as text are read with the invariant culture ("1,5"
+    /// is refused rather than read as 15 or 1.5; dates in ISO 8601) unless a culture is given,
+    /// whose group and decimal separators and date patterns are then read strictly (see <see cref="CultureText"/>).
     /// </summary>
     internal sealed class LeadValueConverter
     {
@@ -20,9 +22,13 @@ namespace LeadPS.Mapping
         private const long MinUnixSeconds = -62135596800; // 0001-01-01
         private const long MaxUnixSeconds = 253402300799; // 9999-12-31: also catches milliseconds given as seconds
 
-        internal LeadValueConverter(LeadPlatform platform)
+        private readonly CultureText? _cultureText;
+
+        internal LeadValueConverter(LeadPlatform platform, CultureInfo? culture = null)
         {
             Platform = platform;
+            var isInvariant = culture == null || culture.Name.Length == 0;
+            _cultureText = isInvariant ? null : new CultureText(culture!);
         }
 
         internal LeadPlatform Platform { get; }
@@ -77,7 +83,8 @@ namespace LeadPS.Mapping
                 throw Invalid(field, "The field " + field.Label + " contains a NUL character (\\u0000), which the platform cannot store.");
             }
 
-            return text;
+            // ' Board dinner ' is the lead 'Board dinner': both platforms match trimmed, so they store it trimmed too.
+            return text.Trim();
         }
 
         internal long ToPositiveId(object? value, FieldRef field)
@@ -115,9 +122,17 @@ namespace LeadPS.Mapping
         {
             if (value is string text)
             {
-                return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
-                    ? parsed
-                    : throw NotA(field, NumberExpectation, value);
+                if (_cultureText == null)
+                {
+                    return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
+                        ? parsed
+                        : throw WithCultureHint(NotA(field, NumberExpectation, value), text);
+                }
+
+                return _cultureText.TryParseNumber(text, out var local, out var ambiguity)
+                    ? local
+                    : throw Invalid(field, "The field " + field.Label + " must be a number as " + _cultureText.Culture.Name + " writes it (such as " + _cultureText.NumberExample + "); "
+                        + ValueShape.Describe(value) + (ambiguity == null ? " is not." : " is ambiguous: " + ambiguity + "."));
             }
 
             return TryGetDecimal(value, out var number) ? number : throw NotA(field, NumberExpectation, value);
@@ -182,9 +197,20 @@ namespace LeadPS.Mapping
                         break;
                     }
 
-                    return IsoDateText.TryParse(trimmed, out var parsed)
-                        ? parsed.ToUnixTimeSeconds()
-                        : throw NotA(field, DateExpectation, value);
+                    if (IsoDateText.TryParse(trimmed, out var parsed))
+                    {
+                        return parsed.ToUnixTimeSeconds();
+                    }
+
+                    if (_cultureText == null)
+                    {
+                        throw WithCultureHint(NotA(field, DateExpectation, value), trimmed);
+                    }
+
+                    return _cultureText.TryParseDate(trimmed, out var local, out var ambiguity)
+                        ? local.ToUnixTimeSeconds()
+                        : throw Invalid(field, "The field " + field.Label + " must be " + DateExpectation + ", or a date as " + _cultureText.Culture.Name + " writes it (such as " + _cultureText.DateExample + "); "
+                            + ValueShape.Describe(value) + (ambiguity == null ? " is not." : " is ambiguous: " + ambiguity + "."));
                 default:
                     if (!TryGetDecimal(value, out var number) || number != decimal.Truncate(number) || number < MinUnixSeconds || number > MaxUnixSeconds)
                     {
@@ -210,6 +236,12 @@ namespace LeadPS.Mapping
             var address = ToText(value, field).Trim();
             return EmailAddressText.IsPlausible(address) ? address : throw NotA(field, EmailExpectation, value);
         }
+
+        /// <summary>Under the invariant culture, a value that looks written the local way gets a pointer to -Culture.</summary>
+        private LeadValidationException WithCultureHint(LeadValidationException error, string text) =>
+            text.IndexOfAny(new[] { ',', '/', '.', ' ' }) < 0
+                ? error
+                : new LeadValidationException(error.Message + " To read thousands separators, decimal commas or local dates, give the culture, e.g. -Culture en-GB.", error.FieldName, Platform, LeadErrorKind.Invalid);
 
         private LeadValidationException OutOfRange(FieldRef field, object? value) =>
             NotA(field, WholeNumberExpectation + " no larger than " + long.MaxValue.ToString(CultureInfo.InvariantCulture), value);

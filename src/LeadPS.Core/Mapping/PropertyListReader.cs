@@ -3,12 +3,16 @@ using System.Collections.Generic;
 
 namespace LeadPS.Mapping
 {
-    /// <summary>Reads the caller's property list once, leaving out the names it asked to ignore.</summary>
+    /// <summary>
+    /// Reads the caller's property list once, leaving out the names it asked to ignore. With
+    /// <see cref="LeadEmptyValue.Clear"/>, a blank value becomes null, which clears the field.
+    /// </summary>
     internal static class PropertyListReader
     {
         internal static List<KeyValuePair<string, object?>> Read(
             IEnumerable<KeyValuePair<string, object?>> input,
-            ISet<string> ignored)
+            ISet<string> ignored,
+            LeadEmptyValue emptyValue = LeadEmptyValue.Skip)
         {
             if (input == null)
             {
@@ -21,7 +25,8 @@ namespace LeadPS.Mapping
                 var key = property.Key ?? string.Empty;
                 if (!ignored.Contains(key.Trim()))
                 {
-                    properties.Add(new KeyValuePair<string, object?>(key, property.Value));
+                    var value = emptyValue == LeadEmptyValue.Clear && ValueShape.IsBlank(property.Value) ? null : property.Value;
+                    properties.Add(new KeyValuePair<string, object?>(key, value));
                 }
             }
 

@@ -18,6 +18,7 @@ namespace LeadPS.Commands
     public sealed class InvokeLeadUpsertCommand : LeadWriteCmdlet
     {
         private CopperLeadMapper? _copperMapper;
+        private IvvyLeadMapper? _ivvyMapper;
         private IvvyLeadFinder? _ivvyFinder;
         private int _inputsWithMatchValue;
 
@@ -88,7 +89,7 @@ namespace LeadPS.Commands
 
         private void UpsertCopper(object? input, IReadOnlyList<KeyValuePair<string, object?>> properties)
         {
-            var mapper = _copperMapper ??= ActiveConnection.CopperLeads.Mapper(CopperSchemaForMapping());
+            var mapper = _copperMapper ??= ActiveConnection.CopperLeads.Mapper(CopperSchemaForMapping(), MappingOptions);
             var mapped = MyInvocation.BoundParameters.ContainsKey(nameof(MatchValue))
                 ? mapper.MapUpsert(properties, EffectiveMatchField, MatchValue)
                 : mapper.MapUpsert(properties, EffectiveMatchField);
@@ -101,15 +102,17 @@ namespace LeadPS.Commands
             }
 
             var service = ActiveConnection.CopperLeads;
-            Submit(input, async token => await service.UpsertAsync(mapped, token, Retries).ConfigureAwait(false));
+            // Rows with the same match value would upsert the same lead: they go one at a time, in input order.
+            Submit(input, async token => await service.UpsertAsync(mapped, token, Retries).ConfigureAwait(false), MatchKey.Of(match["field_value"]));
         }
 
         private void UpsertIvvy(object? input, IReadOnlyList<KeyValuePair<string, object?>> properties)
         {
             var service = ActiveConnection.IvvyLeads;
+            var mapper = _ivvyMapper ??= service.MapperFor(MappingOptions);
             var matchValue = MyInvocation.BoundParameters.ContainsKey(nameof(MatchValue))
                 ? MatchValue
-                : service.Mapper.GetOwnMatchValue(properties, EffectiveMatchField);
+                : mapper.GetOwnMatchValue(properties, EffectiveMatchField);
             var plainValue = matchValue is PSObject ps ? ps.BaseObject : matchValue;
             var key = IvvyMatchField.Key(plainValue)
                 ?? throw new LeadValidationException($"The match value for '{EffectiveMatchField}' is empty; give the input a value or pass -MatchValue.", EffectiveMatchField, LeadPlatform.Ivvy);
@@ -134,7 +137,7 @@ namespace LeadPS.Commands
             }
 
             var existingId = candidates.Ids.Count == 1 ? candidates.Ids[0] : (long?)null;
-            var mapped = service.Mapper.MapLead(properties, existingId);
+            var mapped = mapper.MapLead(properties, existingId);
             ReportIgnored(mapped);
             var known = existingId.HasValue ? candidates.Lead(existingId.Value) : null;
             var knewBefore = existingId.HasValue ? null : Await(finder.KnewBeforeAddAsync(mapped.Body["name"]?.ToString(), CancellationToken));

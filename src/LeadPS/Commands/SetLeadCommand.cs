@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.Specialized;
 using System.Linq;
 using System.Management.Automation;
 using LeadPS.Mapping;
@@ -16,6 +17,7 @@ namespace LeadPS.Commands
     public sealed class SetLeadCommand : LeadWriteCmdlet
     {
         private CopperLeadMapper? _copperMapper;
+        private IvvyLeadMapper? _ivvyMapper;
 
         /// <summary>A lead to add or update: a hashtable, a PSCustomObject (an Import-Csv row) or a LeadPS lead.</summary>
         [Parameter(ValueFromPipeline = true)]
@@ -83,14 +85,15 @@ namespace LeadPS.Commands
 
         protected override void ProcessRecord()
         {
-            object? input = InputObject ?? (object)BoundParametersAsInput();
+            object? input = InputObject;
             try
             {
                 var properties = Merge();
+                input ??= FieldsAsInput(properties);
                 EnsureNotEmpty(properties, ActiveConnection.Platform);
                 var mapped = ActiveConnection.Platform == LeadPlatform.Copper
-                    ? (_copperMapper ??= ActiveConnection.CopperLeads.Mapper(CopperSchemaForMapping())).MapLead(properties, Id)
-                    : ActiveConnection.IvvyLeads.Mapper.MapLead(properties, Id);
+                    ? (_copperMapper ??= ActiveConnection.CopperLeads.Mapper(CopperSchemaForMapping(), MappingOptions)).MapLead(properties, Id)
+                    : (_ivvyMapper ??= ActiveConnection.IvvyLeads.MapperFor(MappingOptions)).MapLead(properties, Id);
                 ReportIgnored(mapped);
                 var named = string.IsNullOrEmpty(mapped.Name) ? string.Empty : $" '{mapped.Name}'";
                 var platform = ActiveConnection.Platform.DisplayName();
@@ -103,7 +106,9 @@ namespace LeadPS.Commands
                 var connection = ActiveConnection;
                 Submit(input, async token => connection.Platform == LeadPlatform.Copper
                     ? await connection.CopperLeads.SetAsync(mapped, token, Retries).ConfigureAwait(false)
-                    : await connection.IvvyLeads.AddOrUpdateAsync(mapped, null, token, Retries).ConfigureAwait(false));
+                    : await connection.IvvyLeads.AddOrUpdateAsync(mapped, null, token, Retries).ConfigureAwait(false),
+                    // Updates of one lead go one at a time, in input order, so the last row wins.
+                    mapped.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             catch (LeadApiException ex)
             {
@@ -164,15 +169,25 @@ namespace LeadPS.Commands
             }
         }
 
-        private Hashtable BoundParametersAsInput()
+        /// <summary>
+        /// The input of a call made with parameters: its lead fields (-Id, the typed fields and
+        /// -Property's) by the platform's names, never common parameters such as -ErrorAction, so
+        /// a failed call's TargetObject piped into Set-Lead runs it again.
+        /// </summary>
+        private OrderedDictionary FieldsAsInput(IEnumerable<KeyValuePair<string, object?>> properties)
         {
-            var bound = new Hashtable(StringComparer.OrdinalIgnoreCase);
-            foreach (var parameter in MyInvocation.BoundParameters.Where(p => p.Key != nameof(Connection) && p.Key != nameof(ThrottleLimit)))
+            var fields = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+            if (Id.HasValue)
             {
-                bound[parameter.Key] = parameter.Value;
+                fields["id"] = Id.Value;
             }
 
-            return bound;
+            foreach (var property in properties)
+            {
+                fields[property.Key] = property.Value;
+            }
+
+            return fields;
         }
     }
 }

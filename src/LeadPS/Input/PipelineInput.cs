@@ -22,7 +22,8 @@ namespace LeadPS.Input
                     return Array.Empty<KeyValuePair<string, object?>>();
                 case Lead lead:
                     // The platform's own field names round-trip exactly; the typed properties are views of them.
-                    return lead.Fields.Select(f => new KeyValuePair<string, object?>(f.Key, f.Value)).ToList();
+                    // A field the lead read back as null is empty, not a request to clear it.
+                    return lead.Fields.Where(f => f.Value != null).Select(f => new KeyValuePair<string, object?>(f.Key, WithoutEmptyValues(f.Value))).ToList();
                 case IDictionary dictionary:
                     return dictionary.Cast<DictionaryEntry>()
                         .Select(e => new KeyValuePair<string, object?>(Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, Plain(e.Value)))
@@ -72,6 +73,18 @@ namespace LeadPS.Input
                     return unwrapped;
             }
         }
+
+        /// <summary>
+        /// A lead's custom field list as read back holds every definition, most with a null value
+        /// (Copper's value, iVvy's fieldValue): those entries are empty, not requests to clear.
+        /// </summary>
+        private static object? WithoutEmptyValues(object? value) =>
+            value is object?[] items
+                ? items.Where(item => !(item is IDictionary entry) || !entry.Keys.Cast<object>().Any(key => IsValueKey(key) && entry[key] == null)).ToArray()
+                : value;
+
+        private static bool IsValueKey(object key) =>
+            string.Equals(key as string, "value", StringComparison.OrdinalIgnoreCase) || string.Equals(key as string, "fieldValue", StringComparison.OrdinalIgnoreCase);
 
         private static object? Unwrap(object? value)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
@@ -9,6 +10,7 @@ using System.Threading.Tasks;
 using LeadPS.Completion;
 using LeadPS.Connections;
 using LeadPS.Http;
+using LeadPS.Input;
 using LeadPS.Mapping;
 
 namespace LeadPS.Pipeline
@@ -49,7 +51,23 @@ namespace LeadPS.Pipeline
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
+        /// <summary>
+        /// The culture of numbers and dates given as text ("1.234,5", "31.05.2024" for de-DE); the
+        /// invariant culture by default (ISO 8601 dates, '.' as the decimal point, no group separators).
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        [KnownCulture]
+        public CultureInfo Culture { get; set; } = CultureInfo.InvariantCulture;
+
+        /// <summary>What an empty or blank value (an empty CSV cell) means: Skip leaves the field as it is (default); Clear clears it where the platform allows.</summary>
+        [Parameter]
+        public LeadEmptyValue EmptyValue { get; set; } = LeadEmptyValue.Skip;
+
         internal LeadApiConnection ActiveConnection { get; private set; } = null!;
+
+        /// <summary>How this command reads values (-Culture, -EmptyValue).</summary>
+        internal LeadMappingOptions MappingOptions { get; private set; } = LeadMappingOptions.Default;
 
         /// <summary>Where the send path reports retries; drained into warnings on the pipeline thread.</summary>
         internal IProgress<RetryNotice> Retries => new RetryCollector(_notices);
@@ -59,6 +77,7 @@ namespace LeadPS.Pipeline
         protected override void BeginProcessing()
         {
             ActiveConnection = ResolveConnection(Connection);
+            MappingOptions = new LeadMappingOptions(Culture, EmptyValue);
             _elapsed.Start();
             WriteVerbose($"Using '{ActiveConnection.Name}' ({ActiveConnection.Platform.DisplayName()} at {ActiveConnection.Endpoint}); up to {UserText.Count(ThrottleLimit, "request")} in flight.");
         }
@@ -102,23 +121,33 @@ namespace LeadPS.Pipeline
             return Await(service.SchemaAsync(CancellationToken));
         }
 
-        /// <summary>Starts an input's request; waits first if the throttle limit or its exclusive key says so.</summary>
+        /// <summary>
+        /// Starts an input's request, waiting first while the throttle limit is reached. Inputs that
+        /// share an <paramref name="exclusiveKey"/> (the same match value, the same lead id) would
+        /// write the same lead: each starts only when the one before it with that key has finished,
+        /// so they reach the platform one at a time, in input order, while other inputs overlap.
+        /// </summary>
         internal void Submit(object? input, Func<CancellationToken, Task<Lead>> send, string? exclusiveKey = null)
         {
-            WaitForKey(exclusiveKey);
             while (_inFlight.Count >= ThrottleLimit)
             {
                 WaitForAny();
             }
 
             var token = CancellationToken;
-            var work = Task.Run(() => send(token), token);
+            var previous = exclusiveKey == null ? null : _inFlight.LastOrDefault(p => p.ExclusiveKey == exclusiveKey);
+            var work = previous == null
+                ? Task.Run(() => send(token), token)
+                : previous.Work.ContinueWith(_ => send(token), token, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
             work.ContinueWith(_ => _finished.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             _inFlight.Add(new PendingLead(input, work, exclusiveKey));
             WriteCompleted();
         }
 
-        /// <summary>Waits until no in-flight input holds <paramref name="key"/>.</summary>
+        /// <summary>
+        /// Waits until no in-flight input holds <paramref name="key"/>, for an input that must see
+        /// the result of the one before it before it can even be mapped (an iVvy upsert's candidates).
+        /// </summary>
         internal void WaitForKey(string? key)
         {
             while (key != null && _inFlight.Any(p => p.ExclusiveKey == key))

@@ -16,7 +16,7 @@ namespace LeadPS.Pipeline
 
         public Task<Lead> Work { get; }
 
-        /// <summary>Inputs with the same key never run at once (iVvy upserts of the same match value).</summary>
+        /// <summary>Inputs with the same key never run at once: the same match value, or the same lead id.</summary>
         public string? ExclusiveKey { get; }
     }
 }

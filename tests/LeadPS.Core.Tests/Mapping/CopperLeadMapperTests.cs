@@ -288,7 +288,7 @@ namespace LeadPS.Core.Tests.Mapping
         [Fact]
         public void The_same_field_in_two_casings_is_refused()
         {
-            var error = Invalid(() => CopperMapper().MapLead(Of(("email", "a@b.test"), ("Email", "c@d.test"))), "email");
+            var error = Invalid(() => CopperMapper().MapLead(Of(("id", 3), ("email", "a@b.test"), ("Email", "c@d.test"))), "email");
             Assert.Equal("The field 'email' is given twice ('email' and 'Email'); give it once.", error.Message);
         }
 

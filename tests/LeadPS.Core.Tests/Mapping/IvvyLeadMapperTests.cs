@@ -84,8 +84,33 @@ namespace LeadPS.Core.Tests.Mapping
         [Fact]
         public void Null_is_sent_as_null_and_blank_is_omitted()
         {
-            var lead = IvvyMapper().MapLead(Of(("id", 5), ("description", null), ("ownerUserId", null), ("stageReasonId", " ")));
-            Assert.Equal("""{"id":5,"description":null,"ownerUserId":null}""", lead.Json);
+            var lead = IvvyMapper().MapLead(Of(("id", 5), ("description", null), ("stageReasonId", " ")));
+            Assert.Equal("""{"id":5,"description":""}""", lead.Json);
+        }
+
+        [Fact]
+        public void Null_clears_what_ivvy_can_clear_and_names_every_field_it_cannot()
+        {
+            var error = Invalid(() => IvvyMapper().MapLead(Of(("id", 5), ("name", null), ("ownerUserId", null), ("description", null))), "name");
+            Assert.Equal(new[] { "name", "ownerUserId" }, error.InvalidFields);
+            Assert.Contains("iVvy cannot clear 'ownerUserId'", error.Message);
+        }
+
+        [Fact]
+        public void Null_on_an_add_is_left_out_there_is_nothing_to_clear()
+        {
+            var lead = IvvyMapper().MapLead(ContactLead(("ownerUserId", null), ("description", null), ("customFields", Table(("12", null)))));
+            Assert.DoesNotContain("ownerUserId", lead.Json);
+            Assert.DoesNotContain("description", lead.Json);
+            Assert.DoesNotContain("customFields", lead.Json);
+        }
+
+        [Fact]
+        public void Empty_value_clear_turns_a_blank_cell_into_a_clear()
+        {
+            var clearing = new IvvyLeadMapper(null, new LeadMappingOptions(null, LeadEmptyValue.Clear));
+            Assert.Equal("""{"id":5,"description":"","customFields":[{"fieldId":12,"fieldValue":""}]}""", clearing.MapLead(Of(("id", 5), ("description", " "), ("customFields.12", ""))).Json);
+            Assert.Equal("""{"id":5,"description":"x"}""", IvvyMapper().MapLead(Of(("id", 5), ("description", "x"), ("customFields.12", ""))).Json);
         }
 
         [Fact]
@@ -152,7 +177,7 @@ namespace LeadPS.Core.Tests.Mapping
                 Table(("fieldId", "cf_budget"), ("fieldValue", null)),
             })));
             Assert.Equal(
-                """{"id":9,"customFields":[{"fieldId":12,"fieldValue":"Gold"},{"fieldId":13,"fieldValue":4.5},{"fieldId":"cf_budget","fieldValue":null}]}""",
+                """{"id":9,"customFields":[{"fieldId":12,"fieldValue":"Gold"},{"fieldId":13,"fieldValue":4.5},{"fieldId":"cf_budget","fieldValue":""}]}""",
                 lead.Json);
         }
 
@@ -199,7 +224,7 @@ namespace LeadPS.Core.Tests.Mapping
             var description = string.Concat(Enumerable.Repeat("Zoë 张伟 🎉 ", 100_000));
             var lead = IvvyMapper().MapLead(Of(("id", 1), ("name", "Ελένη — 🚀"), ("description", description)));
             Assert.Equal("Ελένη — 🚀", lead.Name);
-            Assert.Equal(description, (string?)Body(lead)["description"]);
+            Assert.Equal(description.Trim(), (string?)Body(lead)["description"]);
         }
 
         [Fact]

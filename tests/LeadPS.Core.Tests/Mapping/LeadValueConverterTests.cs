@@ -71,7 +71,8 @@ namespace LeadPS.Core.Tests.Mapping
         public void Text_that_is_not_an_invariant_number_is_refused(string text)
         {
             var error = TestLeads.Invalid(() => Converter.ToNumber(text, new FieldRef("monetary_value")), "monetary_value");
-            Assert.Equal("The field 'monetary_value' must be a number; '" + text + "' is not.", error.Message);
+            var hint = text.Contains(',') ? " To read thousands separators, decimal commas or local dates, give the culture, e.g. -Culture en-GB." : string.Empty;
+            Assert.Equal("The field 'monetary_value' must be a number; '" + text + "' is not." + hint, error.Message);
         }
 
         [Fact]

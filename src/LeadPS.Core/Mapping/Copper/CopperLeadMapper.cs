@@ -15,13 +15,17 @@ namespace LeadPS.Mapping
         private readonly HashSet<string> _ignored;
         private readonly CopperLeadReader _reader;
         private readonly CopperMatchBuilder _matches;
-        private readonly LeadValueConverter _converter = new LeadValueConverter(LeadPlatform.Copper);
+        private readonly LeadValueConverter _converter;
+        private readonly LeadMappingOptions _options;
 
         /// <param name="schema">The account's custom field definitions; without them custom fields can only be given by id.</param>
         /// <param name="ignoredProperties">Property names to skip without a word (e.g. LeadPS's own Platform, Outcome, Input).</param>
-        public CopperLeadMapper(CopperSchema? schema = null, IEnumerable<string>? ignoredProperties = null)
+        /// <param name="options">The culture for numbers and dates, and what a blank value means; invariant and skip by default.</param>
+        public CopperLeadMapper(CopperSchema? schema = null, IEnumerable<string>? ignoredProperties = null, LeadMappingOptions? options = null)
         {
             Schema = schema;
+            _options = options ?? LeadMappingOptions.Default;
+            _converter = new LeadValueConverter(LeadPlatform.Copper, _options.Culture);
             _ignored = PropertyListReader.IgnoreSet(ignoredProperties);
             _reader = new CopperLeadReader(schema, _converter);
             _matches = new CopperMatchBuilder(schema, _converter);
@@ -45,8 +49,10 @@ namespace LeadPS.Mapping
             var fields = reading.BuildLeadFields();
             if (id == null && (fields["name"] == null || fields["name"]!.Type == JTokenType.Null))
             {
-                throw _converter.Invalid(new FieldRef("name"), "A new Copper lead needs a 'name' (the one field Copper requires)" + reading.Unknown.DescribeIgnored("not sent, unknown to Copper") + ".");
+                reading.Errors.AddUnlessReported(_converter.Invalid(new FieldRef("name"), "A new Copper lead needs a 'name' (the one field Copper requires)" + reading.Unknown.DescribeIgnored("not sent, unknown to Copper") + "."));
             }
+
+            reading.Errors.ThrowIfAny(LeadPlatform.Copper);
 
             if (id != null && !fields.HasValues)
             {
@@ -63,14 +69,14 @@ namespace LeadPS.Mapping
         /// <exception cref="LeadValidationException">The input has no value for the match field, or a field is invalid.</exception>
         public MappedLead MapUpsert(IEnumerable<KeyValuePair<string, object?>> input, string matchField)
         {
-            var reading = Read(input);
+            var reading = ReadValid(input);
             return Upsert(reading, _matches.Build(matchField, _matches.OwnValue(reading, matchField)));
         }
 
         /// <summary>The body for <c>PUT /leads/upsert</c>, matching on an explicit value (-MatchValue).</summary>
         public MappedLead MapUpsert(IEnumerable<KeyValuePair<string, object?>> input, string matchField, object? matchValue)
         {
-            var reading = Read(input);
+            var reading = ReadValid(input);
             return Upsert(reading, _matches.Build(matchField, matchValue));
         }
 
@@ -83,10 +89,18 @@ namespace LeadPS.Mapping
         /// </summary>
         /// <exception cref="LeadValidationException">The input has no such value; FieldName names the field.</exception>
         public object GetOwnMatchValue(IEnumerable<KeyValuePair<string, object?>> input, string matchField) =>
-            _matches.OwnValue(Read(input), matchField);
+            _matches.OwnValue(ReadValid(input), matchField);
 
         private CopperLeadReading Read(IEnumerable<KeyValuePair<string, object?>> input) =>
-            _reader.Read(PropertyListReader.Read(input, _ignored));
+            _reader.Read(PropertyListReader.Read(input, _ignored, _options.EmptyValue));
+
+        /// <summary>The input read, every invalid field reported in one error.</summary>
+        private CopperLeadReading ReadValid(IEnumerable<KeyValuePair<string, object?>> input)
+        {
+            var reading = Read(input);
+            reading.Errors.ThrowIfAny(LeadPlatform.Copper);
+            return reading;
+        }
 
         private MappedLead Upsert(CopperLeadReading reading, CopperMatch match)
         {

@@ -27,20 +27,33 @@ namespace LeadPS.Mapping
             var slots = new SlotTracker(_converter);
             foreach (var pair in properties)
             {
-                if (CopperFieldCatalog.TryGet(pair.Key, out var field))
+                try
                 {
-                    ReadField(reading, slots, field, pair.Key, pair.Value);
+                    ReadProperty(reading, slots, pair.Key, pair.Value);
                 }
-                else if (!_customFields.TryReadByKey(reading, slots, pair.Key, pair.Value)
-                    && !(string.IsNullOrWhiteSpace(pair.Key) && (pair.Value == null || ValueShape.IsBlank(pair.Value))))
+                catch (LeadValidationException ex)
                 {
-                    // Claimed too, so "Notes" and "notes" are refused like any other repeated field.
-                    slots.Claim("unsent:" + pair.Key.Trim(), pair.Key, new FieldRef(pair.Key));
-                    (CopperFieldCatalog.IsReadOnly(pair.Key) ? reading.ReadOnly : reading.Unknown).Add(pair.Key);
+                    // Every field is read, so one error can name all that are wrong.
+                    reading.Errors.Add(ex);
                 }
             }
 
             return reading;
+        }
+
+        private void ReadProperty(CopperLeadReading reading, SlotTracker slots, string key, object? value)
+        {
+            if (CopperFieldCatalog.TryGet(key, out var field))
+            {
+                ReadField(reading, slots, field, key, value);
+            }
+            else if (!_customFields.TryReadByKey(reading, slots, key, value)
+                && !(string.IsNullOrWhiteSpace(key) && (value == null || ValueShape.IsBlank(value))))
+            {
+                // Claimed too, so "Notes" and "notes" are refused like any other repeated field.
+                slots.Claim("unsent:" + key.Trim(), key, new FieldRef(key));
+                (CopperFieldCatalog.IsReadOnly(key) ? reading.ReadOnly : reading.Unknown).Add(key);
+            }
         }
 
         private void ReadField(CopperLeadReading reading, SlotTracker slots, CopperField field, string key, object? value)

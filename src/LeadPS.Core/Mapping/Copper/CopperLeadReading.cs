@@ -18,6 +18,9 @@ namespace LeadPS.Mapping
 
         internal PropertyNameList ReadOnly { get; } = new PropertyNameList();
 
+        /// <summary>The fields that could not be read, all of them.</summary>
+        internal FieldErrorList Errors { get; } = new FieldErrorList();
+
         /// <summary>The lead fields to send: the properties, then <c>custom_fields</c> when any were given.</summary>
         internal JObject BuildLeadFields()
         {

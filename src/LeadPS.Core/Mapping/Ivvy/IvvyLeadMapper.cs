@@ -13,14 +13,18 @@ namespace LeadPS.Mapping
     public sealed class IvvyLeadMapper
     {
         private readonly HashSet<string> _ignored;
-        private readonly LeadValueConverter _converter = new LeadValueConverter(LeadPlatform.Ivvy);
+        private readonly LeadMappingOptions _options;
+        private readonly LeadValueConverter _converter;
         private readonly IvvyLeadReader _reader;
         private readonly IvvyLeadRules _rules;
 
         /// <param name="ignoredProperties">Property names to skip without a word (e.g. LeadPS's own Platform, Outcome, Input).</param>
-        public IvvyLeadMapper(IEnumerable<string>? ignoredProperties = null)
+        /// <param name="options">The culture for numbers and dates, and what a blank value means; invariant and skip by default.</param>
+        public IvvyLeadMapper(IEnumerable<string>? ignoredProperties = null, LeadMappingOptions? options = null)
         {
             _ignored = PropertyListReader.IgnoreSet(ignoredProperties);
+            _options = options ?? LeadMappingOptions.Default;
+            _converter = new LeadValueConverter(LeadPlatform.Ivvy, _options.Culture);
             _reader = new IvvyLeadReader(_converter);
             _rules = new IvvyLeadRules(_converter);
         }
@@ -42,19 +46,23 @@ namespace LeadPS.Mapping
             }
 
             var id = leadId ?? reading.Id;
-            _rules.Check(reading, id);
+            _rules.ApplyClears(reading, id);
+            try
+            {
+                _rules.Check(reading, id);
+            }
+            catch (LeadValidationException ex) when (reading.Errors.Any)
+            {
+                reading.Errors.AddUnlessReported(ex);
+            }
+
+            reading.Errors.ThrowIfAny(LeadPlatform.Ivvy);
             return new MappedLead(LeadPlatform.Ivvy, reading.BuildBody(id), id, reading.Name, reading.Unknown.ToList(), System.Array.Empty<string>());
         }
 
         /// <summary>True when the input makes a company lead (companyId or company given, even with contactId).</summary>
         public bool IsCompanyLead(IEnumerable<KeyValuePair<string, object?>> input) => IvvyLeadRules.IsCompanyLead(Read(input));
 
-        /// <summary>
-        /// The input's own value for a match field, so -MatchValue can default to it: <c>name</c>,
-        /// <c>email</c> (the nested contact's), any other parameter (<c>contactId</c>, <c>contact.phone</c>, ...)
-        /// or a custom field by its fieldId (<c>12</c> or <c>customFields.12</c>).
-        /// </summary>
-        /// <exception cref="LeadValidationException">The input has no such value; FieldName names the field.</exception>
         /// <summary>
         /// A CSV row carries the contact's e-mail as a flat 'email' column. iVvy has no such lead
         /// field (it is reported, not sent), but it is the value a row means to match on.
@@ -65,10 +73,17 @@ namespace LeadPS.Mapping
             return email is string text && !string.IsNullOrWhiteSpace(text) ? new JValue(text.Trim()) : null;
         }
 
+        /// <summary>
+        /// The input's own value for a match field, so -MatchValue can default to it: <c>name</c>,
+        /// <c>email</c> (the nested contact's), any other parameter (<c>contactId</c>, <c>contact.phone</c>, ...)
+        /// or a custom field by its fieldId (<c>12</c> or <c>customFields.12</c>).
+        /// </summary>
+        /// <exception cref="LeadValidationException">The input has no such value, or a field is invalid; FieldName names the field.</exception>
         public object GetOwnMatchValue(IEnumerable<KeyValuePair<string, object?>> input, string matchField)
         {
             var pairs = input as IReadOnlyCollection<KeyValuePair<string, object?>> ?? input.ToList();
             var reading = Read(pairs);
+            reading.Errors.ThrowIfAny(LeadPlatform.Ivvy);
             var key = (matchField ?? string.Empty).Trim();
             var field = new FieldRef(key, key);
             JToken? token;
@@ -122,6 +137,6 @@ namespace LeadPS.Mapping
         }
 
         private IvvyLeadReading Read(IEnumerable<KeyValuePair<string, object?>> input) =>
-            _reader.Read(PropertyListReader.Read(input, _ignored));
+            _reader.Read(PropertyListReader.Read(input, _ignored, _options.EmptyValue));
     }
 }

@@ -26,20 +26,33 @@ namespace LeadPS.Mapping
             var slots = new SlotTracker(_converter);
             foreach (var pair in properties)
             {
-                if (IvvyFieldCatalog.TryGet(pair.Key, out var field))
+                try
                 {
-                    ReadParameter(reading, slots, field, pair.Key, pair.Value);
+                    ReadProperty(reading, slots, pair.Key, pair.Value);
                 }
-                else if (!TryReadDotted(reading, slots, pair.Key, pair.Value)
-                    && !(string.IsNullOrWhiteSpace(pair.Key) && (pair.Value == null || ValueShape.IsBlank(pair.Value))))
+                catch (LeadValidationException ex)
                 {
-                    // Claimed too, so "Notes" and "notes" are refused like any other repeated field.
-                    slots.Claim("unsent:" + pair.Key.Trim(), pair.Key, new FieldRef(pair.Key));
-                    reading.Unknown.Add(pair.Key);
+                    // Every field is read, so one error can name all that are wrong.
+                    reading.Errors.Add(ex);
                 }
             }
 
             return reading;
+        }
+
+        private void ReadProperty(IvvyLeadReading reading, SlotTracker slots, string key, object? value)
+        {
+            if (IvvyFieldCatalog.TryGet(key, out var field))
+            {
+                ReadParameter(reading, slots, field, key, value);
+            }
+            else if (!TryReadDotted(reading, slots, key, value)
+                && !(string.IsNullOrWhiteSpace(key) && (value == null || ValueShape.IsBlank(value))))
+            {
+                // Claimed too, so "Notes" and "notes" are refused like any other repeated field.
+                slots.Claim("unsent:" + key.Trim(), key, new FieldRef(key));
+                reading.Unknown.Add(key);
+            }
         }
 
         private void ReadParameter(IvvyLeadReading reading, SlotTracker slots, IvvyField field, string key, object? value)

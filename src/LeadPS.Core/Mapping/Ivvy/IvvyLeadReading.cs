@@ -14,6 +14,9 @@ namespace LeadPS.Mapping
 
         internal PropertyNameList Unknown { get; } = new PropertyNameList();
 
+        /// <summary>The fields that could not be read, all of them.</summary>
+        internal FieldErrorList Errors { get; } = new FieldErrorList();
+
         /// <summary>Present with a value: an explicit null is not a value for the required-field rules.</summary>
         internal bool Has(string name) => Fields[name] != null && Fields[name]!.Type != JTokenType.Null;
 

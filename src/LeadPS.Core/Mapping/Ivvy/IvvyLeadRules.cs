@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using Newtonsoft.Json.Linq;
 
 namespace LeadPS.Mapping
 {
@@ -79,7 +81,63 @@ namespace LeadPS.Mapping
 
             if (missing.Count > 0)
             {
-                throw _converter.Invalid(new FieldRef(missing[0]), Describe(missing, companyLead) + reading.Unknown.DescribeIgnored("not sent, unknown to iVvy"));
+                var message = Describe(missing, companyLead) + reading.Unknown.DescribeIgnored("not sent, unknown to iVvy");
+                var each = missing.Select(name => new LeadFieldError(name, "'" + name + "' is missing: a new iVvy lead needs it.")).ToList();
+                throw new LeadValidationException(message, missing[0], LeadPlatform.Ivvy, LeadErrorKind.Invalid, each);
+            }
+        }
+
+        /// <summary>
+        /// A null value (<c>$null</c>, or a blank one under -EmptyValue Clear) asks to clear the field.
+        /// Adding, there is nothing to clear: it is left out. Updating, iVvy stores an empty text for
+        /// <c>description</c> and custom field values; it has no way to clear a name or an id field.
+        /// </summary>
+        internal void ApplyClears(IvvyLeadReading reading, long? id)
+        {
+            foreach (var property in reading.Fields.Properties().ToList())
+            {
+                if (property.Value is JArray customFields && property.Name == IvvyCustomFieldReader.Name)
+                {
+                    foreach (var entry in customFields.OfType<JObject>().Where(e => e["fieldValue"]?.Type == JTokenType.Null).ToList())
+                    {
+                        if (id == null)
+                        {
+                            entry.Remove();
+                        }
+                        else
+                        {
+                            entry["fieldValue"] = string.Empty;
+                        }
+                    }
+
+                    if (customFields.Count == 0)
+                    {
+                        property.Remove();
+                    }
+
+                    continue;
+                }
+
+                if (property.Value.Type != JTokenType.Null)
+                {
+                    continue;
+                }
+
+                if (id == null)
+                {
+                    property.Remove();
+                }
+                else if (property.Name == "description")
+                {
+                    property.Value = string.Empty;
+                }
+                else
+                {
+                    reading.Errors.Add(_converter.Invalid(
+                        new FieldRef(property.Name),
+                        "iVvy cannot clear '" + property.Name + "' of a lead: " + (property.Name == "name" ? "a lead always has a name." : "give another value, or leave the field out.")
+                        + " Only 'description' and custom field values can be cleared."));
+                }
             }
         }
 
