@@ -3,13 +3,14 @@
     A sample runbook: pushes a realistic batch of leads into Copper and iVvy through LeadPS,
     against the embedded Sandbox, and reports what happened to each row.
 .DESCRIPTION
-    Copper: new leads, existing ones (updated in place), a row whose e-mail matches two leads
-    (a conflict, caught by its ErrorId), and bad rows (rejected before any request).
+    Copper: a CSV goes through Sync-LeadCsv.ps1 (the runbook to copy): new leads, an existing one
+    (updated in place), a row whose e-mail matches two leads (a conflict, sorted by its exception
+    type) and bad rows (rejected before any request), exported to a .failed.csv to fix and re-run.
     iVvy: Set-Lead adds leads with catalogue ids, one row misses a required field; then
     Invoke-LeadUpsert updates one of them by name.
 
-    Uses only PowerShell's core cmdlets, so it runs in pwsh, Windows PowerShell 5.1, and the
-    repository's RunbookHost (dotnet run --project samples/RunbookHost -- samples/Invoke-SampleRunbook.ps1).
+    Uses only PowerShell's core cmdlets, so it runs in pwsh and Windows PowerShell 5.1:
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Sample
 #>
 [CmdletBinding()]
 param()
@@ -38,22 +39,27 @@ $null = $copper.Sandbox.Copper.SeedLead('Grace Hopper', 'grace@navy.example')
 $null = $copper.Sandbox.Copper.SeedLead('Alan Turing', 'shared@bletchley.example')
 $null = $copper.Sandbox.Copper.SeedLead('Joan Clarke', 'shared@bletchley.example')
 
-# Rows as Import-Csv gives them: every value a string, custom fields by their column name.
-$rows = @(
+# A CSV as an export from another system gives it: custom fields by their column name.
+$work = Join-Path ([System.IO.Path]::GetTempPath()) "leadps-sample-$PID"
+$null = New-Item -ItemType Directory -Path $work -Force
+$csv = Join-Path $work 'leads.csv'
+@(
     [pscustomobject]@{ name = 'Ada Lovelace';   email = 'ada@engine.example';        phone = '+44 20 7946 0001'; company = 'Analytical Engines'; Industry = 'Technology'; 'Estimated Budget' = '12000' }
     [pscustomobject]@{ name = 'Grace Hopper';   email = 'grace@navy.example';        phone = '+1 202 555 0142';  company = 'US Navy';            Industry = 'Manufacturing'; 'Estimated Budget' = '50000' }
     [pscustomobject]@{ name = 'Katherine Johnson'; email = 'kj@nasa.example';        phone = '';                 company = 'NASA';               Industry = 'Technology'; 'Estimated Budget' = '' }
     [pscustomobject]@{ name = 'Alan Turing';    email = 'shared@bletchley.example';  phone = '';                 company = 'Bletchley Park';     Industry = 'Finance';    'Estimated Budget' = '' }
     [pscustomobject]@{ name = 'Bad Budget';     email = 'budget@example.test';       phone = '';                 company = '';                   Industry = 'Technology'; 'Estimated Budget' = 'lots' }
     [pscustomobject]@{ name = 'Bad Email';      email = 'not-an-address';            phone = '';                 company = '';                   Industry = '';           'Estimated Budget' = '' }
-)
+) | Export-Csv -LiteralPath $csv -NoTypeInformation
 
-'== Copper: Invoke-LeadUpsert -MatchField email ({0} rows)' -f $rows.Count
-$failures = [System.Collections.ArrayList]::new()
-$rows | Invoke-LeadUpsert -MatchField email -ThrottleLimit 1 -ErrorAction SilentlyContinue -ErrorVariable +failures | Out-Host
-'== Copper: rows that failed'
-Show-Failures $failures | Out-Host
+'== Copper: Sync-LeadCsv.ps1 -MatchField email'
+$sync = & (Join-Path $PSScriptRoot 'Sync-LeadCsv.ps1') -Path $csv -Connection $copper -MatchField email -ThrottleLimit 1
+$sync.Leads | Out-Host
+'== Copper: rows that failed, by kind'
+$sync.Failures | Select-Object Kind, @{ n = 'Row'; e = { $_.Row.name } }, ErrorId, Message | Format-Table -Wrap | Out-Host
+'== Copper: {0} rows, {1} upserted, {2} failed ({3} conflict); failed rows in {4}' -f $sync.Rows, $sync.Upserted, $sync.Failed, $sync.Conflicts, (Split-Path $sync.FailedPath -Leaf)
 '== Copper: leads now in the Sandbox: {0}' -f $copper.Sandbox.Copper.Leads.Count
+Remove-Item -LiteralPath $work -Recurse -Force
 
 # ---------------------------------------------------------------- iVvy
 $ivvy = Connect-LeadApi -Platform Ivvy -Sandbox -Name IvvySandbox -PassThru
@@ -67,7 +73,7 @@ $events = @(
 $failures = [System.Collections.ArrayList]::new()
 $events | ForEach-Object { [pscustomobject]$_ } | Set-Lead -Connection $ivvy -ThrottleLimit 1 -ErrorAction SilentlyContinue -ErrorVariable +failures | Out-Host
 '== iVvy: rows that failed'
-Show-Failures $failures | Out-Host
+Show-Failures $failures | Format-Table -Wrap | Out-Host
 
 ''
 '== iVvy: Invoke-LeadUpsert -MatchField name (an update of an existing lead, and a new one)'

@@ -68,6 +68,6 @@ namespace LeadPS.Sandbox
             ? new Uri(server.BaseAddress, "developer_api/v1/")
             : server.BaseAddress;
 
-        public override string ToString() => $"{Platform} Sandbox ({Requests.TotalCount} requests received)";
+        public override string ToString() => $"{Platform.DisplayName()} Sandbox ({UserText.Count(Requests.TotalCount, "request")} received)";
     }
 }

@@ -1,13 +1,14 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 <#
     Pester 5 tests written the way runbook authors test against LeadPS: Sandbox connections,
-    upserts, conflicts caught by type, -WhatIf. Run with ./build.ps1 -Task Test (pwsh + Pester 5).
+    upserts, conflicts caught by type, -WhatIf. Run them with the rest of the suite:
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
+param([string] $Configuration = 'Debug')
 
 BeforeAll {
-    $manifest = Join-Path $PSScriptRoot '../../out/LeadPS/LeadPS.psd1'
-    if (-not (Test-Path $manifest)) { throw "Build first: dotnet build LeadPS.sln (no module at $manifest)." }
-    Import-Module $manifest -Force
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-LeadPS
 }
 
 AfterAll {

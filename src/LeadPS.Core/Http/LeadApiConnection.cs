@@ -129,12 +129,12 @@ namespace LeadPS.Http
         /// <summary>Copper lead operations over this connection (with its cached custom field definitions).</summary>
         internal CopperLeadService CopperLeads => Platform == LeadPlatform.Copper
             ? LazyInitializer.EnsureInitialized(ref _copperLeads, () => new CopperLeadService(this, IgnoredInputProperties.All))!
-            : throw new InvalidOperationException($"'{Name}' is an {Platform} connection, not Copper.");
+            : throw new InvalidOperationException($"'{Name}' is an {Platform.DisplayName()} connection, not Copper.");
 
         /// <summary>iVvy lead operations over this connection.</summary>
         internal IvvyLeadService IvvyLeads => Platform == LeadPlatform.Ivvy
             ? LazyInitializer.EnsureInitialized(ref _ivvyLeads, () => new IvvyLeadService(this, IgnoredInputProperties.All))!
-            : throw new InvalidOperationException($"'{Name}' is a {Platform} connection, not iVvy.");
+            : throw new InvalidOperationException($"'{Name}' is a {Platform.DisplayName()} connection, not iVvy.");
 
         public static string ModuleVersion { get; } =
             typeof(LeadApiConnection).GetTypeInfo().Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
@@ -228,7 +228,7 @@ namespace LeadPS.Http
 
         public void Dispose() => _http.Dispose();
 
-        public override string ToString() => $"{Name} ({Platform}, {UserName} at {Endpoint})";
+        public override string ToString() => $"{Name} ({Platform.DisplayName()}, {UserName} at {Endpoint})";
 
         private async Task<ApiResponse> SendOnceAsync(ApiRequest request, CancellationToken cancellationToken)
         {
@@ -277,7 +277,7 @@ namespace LeadPS.Http
         private LeadApiThrottledException StillThrottled(LeadApiException failure, TimeSpan? retryAfter, TimeSpan waited, ThrottleReport report)
         {
             var cause = report.LikelyOutside
-                ? $" LeadPS itself sent {report.SentInWindow} of the account's {report.Budget} requests in the last window: another session or integration is likely using the same {Platform} user."
+                ? $" LeadPS itself sent {report.SentInWindow} of the account's {report.Budget} requests in the last window: another session or integration is likely using the same {Platform.DisplayName()} user."
                 : string.Empty;
             return new LeadApiThrottledException(
                 $"{failure.Message} Still throttled after waiting {waited.TotalSeconds:0} s for the account's budget (twice the {RateWindow.TotalSeconds:0.#} s rate window).{cause} Lower -ThrottleLimit or -RequestsPerMinute, or run it again later.",
@@ -314,12 +314,12 @@ namespace LeadPS.Http
             }
 
             return new LeadApiException(
-                $"{Platform} answered {response.StatusCode} to {request}, redirecting to '{response.Header("Location")}'. LeadPS does not follow redirects (they would drop or invalidate the authentication); connect with -BaseUri set to the new address.",
+                $"{Platform.DisplayName()} answered {response.StatusCode} to {request}, redirecting to '{response.Header("Location")}'. LeadPS does not follow redirects (they would drop or invalidate the authentication); connect with -BaseUri set to the new address.",
                 LeadErrorKind.Unknown, Platform, response.StatusCode, null, null, null, null, request.ToString());
         }
 
         private LeadApiUnavailableException Unreachable(ApiRequest request, string reason, Exception? inner) =>
-            new LeadApiUnavailableException($"{Platform} could not be reached for {request}: {reason}.", Platform, null, null, null, request.ToString(), inner);
+            new LeadApiUnavailableException($"{Platform.DisplayName()} could not be reached for {request}: {reason}.", Platform, null, null, null, request.ToString(), inner);
 
         private static HttpMessageHandler CreateNetworkHandler(LeadApiConnectionOptions options)
         {

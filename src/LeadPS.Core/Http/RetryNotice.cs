@@ -51,14 +51,14 @@ namespace LeadPS.Http
         {
             if (Throttle == null)
             {
-                return $"{Request}: {Reason}; retry {Retry} of {MaximumRetryCount} in {Seconds(Delay)} s.";
+                return $"{Request}: {Reason.TrimEnd('.')}; retry {Retry} of {MaximumRetryCount} in {Seconds(Delay)} s.";
             }
 
             var pace = Throttle.Budget > 0
                 ? $"then allows {Throttle.AllowedPerWindow} of its {Throttle.Budget} requests per {Seconds(Throttle.Window)} s, recovering gradually"
                 : "then resumes";
             var pause = Throttle.StartedPause ? "the account's requests pause" : "the account was already paused; its requests wait";
-            return $"{Request}: {Reason}; {pause} {Seconds(Delay)} s, {pace}; LeadPS sent {Throttle.SentInWindow} in the last window. Attempt {Retry} is retried.";
+            return $"{Request}: {Reason.TrimEnd('.')}; {pause} {Seconds(Delay)} s, {pace}; LeadPS sent {Throttle.SentInWindow} in the last window. Attempt {Retry} is retried.";
         }
 
         private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture);

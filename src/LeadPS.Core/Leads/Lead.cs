@@ -35,6 +35,6 @@ namespace LeadPS
         /// <summary>The name of the connection that wrote or read it.</summary>
         public string? Connection { get; set; }
 
-        public override string ToString() => $"{Platform} lead {Id} '{Name}' ({Outcome})";
+        public override string ToString() => $"{Platform.DisplayName()} lead {Id} '{Name}' ({Outcome})";
     }
 }

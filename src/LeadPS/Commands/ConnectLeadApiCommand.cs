@@ -12,7 +12,7 @@ namespace LeadPS.Commands
     /// <summary>
     /// <para type="synopsis">Connects to a Copper or iVvy account and verifies the credential.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "LeadApi", DefaultParameterSetName = CredentialSet)]
+    [Cmdlet(VerbsCommunications.Connect, "LeadApi", DefaultParameterSetName = CredentialSet, HelpUri = "https://github.com/leadps/LeadPS/blob/main/docs/cmdlets/Connect-LeadApi.md")]
     [OutputType(typeof(LeadApiConnection))]
     public sealed class ConnectLeadApiCommand : LeadCmdlet
     {
@@ -94,7 +94,7 @@ namespace LeadPS.Commands
         protected override void ProcessRecord()
         {
             var connection = CreateConnection();
-            WriteVerbose($"Verifying the {Platform} credential of '{connection.UserName}' at {connection.Endpoint}.");
+            WriteVerbose($"Verifying the {Platform.DisplayName()} credential of '{connection.UserName}' at {connection.Endpoint}.");
             try
             {
                 Await(connection.VerifyCredentialAsync(CancellationToken));
@@ -113,7 +113,7 @@ namespace LeadPS.Commands
             PrefetchCopperSchema(connection);
             Connections.Add(connection);
             var account = connection.AccountName == null ? string.Empty : $" (account '{connection.AccountName}')";
-            WriteVerbose($"Connected '{connection.Name}' to {Platform}{account} as '{connection.UserName}' at {connection.Endpoint}; {Pace(connection)}. It is now the default connection.");
+            WriteVerbose($"Connected '{connection.Name}' to {Platform.DisplayName()}{account} as '{connection.UserName}' at {connection.Endpoint}; {Pace(connection)}. It is now the default connection.");
             if (PassThru)
             {
                 WriteObject(connection);
@@ -149,9 +149,9 @@ namespace LeadPS.Commands
                 : connection.SharesPacingAcrossProcesses ? "a budget shared by every LeadPS session of this user on this machine"
                 : "a budget shared by every connection in this process to the same account";
             var pace = connection.RequestsPerMinute > 0
-                ? $"paced to {connection.RequestsPerMinute} requests per {window} s, {shared}"
+                ? $"paced to {UserText.Count(connection.RequestsPerMinute, "request")} per {window} s, {shared}"
                 : "not paced until the platform answers 429";
-            return $"{pace}; 429s pause the account and are retried for {connection.ThrottledRetryTime.TotalSeconds:0} s, other failures up to {connection.MaximumRetryCount} times";
+            return $"{pace}; 429s pause the account and are retried for {connection.ThrottledRetryTime.TotalSeconds:0} s, other failures up to {UserText.Count(connection.MaximumRetryCount, "time")}";
         }
 
         private LeadApiConnection CreateConnection()
@@ -162,9 +162,21 @@ namespace LeadPS.Commands
             }
             catch (ArgumentException ex)
             {
-                ThrowArgumentError(ex.Message, ex.ParamName == "baseUri" ? "BaseUri" : "Credential");
+                ThrowArgumentError(WithoutParameterName(ex), ex.ParamName == "baseUri" ? "BaseUri" : "Credential");
                 throw;
             }
+        }
+
+        /// <summary>
+        /// The message without the runtime's "(Parameter 'baseUri')" suffix: the record names the
+        /// cmdlet's parameter instead, and a message should say it once.
+        /// </summary>
+        private static string WithoutParameterName(ArgumentException ex)
+        {
+            var suffix = new ArgumentException(string.Empty, ex.ParamName).Message;
+            return ex.ParamName != null && ex.Message.EndsWith(suffix, StringComparison.Ordinal)
+                ? ex.Message.Substring(0, ex.Message.Length - suffix.Length)
+                : ex.Message;
         }
 
         private LeadApiConnectionOptions BuildOptions()
@@ -176,7 +188,7 @@ namespace LeadPS.Commands
 
             if (Region.HasValue && Platform != LeadPlatform.Ivvy)
             {
-                ThrowArgumentError($"-Region applies to iVvy only; {Platform} has one address (use -BaseUri to override it).", "Region");
+                ThrowArgumentError($"-Region applies to iVvy only; {Platform.DisplayName()} has one address (use -BaseUri to override it).", "Region");
             }
 
             if (ProxyCredential != null && Proxy == null)
@@ -249,7 +261,7 @@ namespace LeadPS.Commands
             var sandbox = new LeadSandbox(Platform, sandboxOptions);
             options.Sandbox = sandbox;
             options.Handler = sandbox.CreateHandler();
-            options.HandlerDescription = $"Sandbox ({Platform}, in memory)";
+            options.HandlerDescription = $"Sandbox ({Platform.DisplayName()}, in memory)";
             options.BaseAddress = sandbox.InMemoryBaseAddress;
             options.PacingClock = new SystemPacingClock(sandboxOptions.TimeScale);
             options.RequestsPerMinute ??= sandboxOptions.RequestsPerMinute > 0 && Platform == LeadPlatform.Copper ? sandboxOptions.RequestsPerMinute : 0;

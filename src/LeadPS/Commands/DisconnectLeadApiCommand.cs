@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using LeadPS.Completion;
+using LeadPS.Connections;
 using LeadPS.Http;
 
 namespace LeadPS.Commands
@@ -7,7 +8,7 @@ namespace LeadPS.Commands
     /// <summary>
     /// <para type="synopsis">Closes LeadPS connections and forgets their credentials.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "LeadApi", SupportsShouldProcess = true, DefaultParameterSetName = DefaultSet)]
+    [Cmdlet(VerbsCommunications.Disconnect, "LeadApi", SupportsShouldProcess = true, DefaultParameterSetName = DefaultSet, HelpUri = "https://github.com/leadps/LeadPS/blob/main/docs/cmdlets/Disconnect-LeadApi.md")]
     [OutputType(typeof(void))]
     public sealed class DisconnectLeadApiCommand : LeadCmdlet
     {
@@ -23,6 +24,8 @@ namespace LeadPS.Commands
 
         [Parameter(Mandatory = true, ParameterSetName = ConnectionSet, ValueFromPipeline = true)]
         [ValidateNotNull]
+        [ConnectionTransformation]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         public LeadApiConnection[] Connection { get; set; } = new LeadApiConnection[0];
 
         protected override void ProcessRecord()
@@ -62,7 +65,7 @@ namespace LeadPS.Commands
 
         private void Disconnect(LeadApiConnection connection)
         {
-            if (!ShouldProcess($"{connection.Name} ({connection.Platform}, {connection.UserName})", "Disconnect"))
+            if (!ShouldProcess($"{connection.Name} ({connection.Platform.DisplayName()}, {connection.UserName})", "Disconnect"))
             {
                 return;
             }

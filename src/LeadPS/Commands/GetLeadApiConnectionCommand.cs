@@ -8,7 +8,7 @@ namespace LeadPS.Commands
     /// <summary>
     /// <para type="synopsis">Lists the LeadPS connections of this session.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "LeadApiConnection")]
+    [Cmdlet(VerbsCommon.Get, "LeadApiConnection", HelpUri = "https://github.com/leadps/LeadPS/blob/main/docs/cmdlets/Get-LeadApiConnection.md")]
     [OutputType(typeof(LeadApiConnection))]
     public sealed class GetLeadApiConnectionCommand : LeadCmdlet
     {

@@ -13,7 +13,7 @@ namespace LeadPS.Commands
     /// <summary>
     /// <para type="synopsis">Reads leads back: by id, or by name and e-mail (wildcards allowed), every page.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "Lead", DefaultParameterSetName = SearchSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "Lead", DefaultParameterSetName = SearchSet, SupportsPaging = true, HelpUri = "https://github.com/leadps/LeadPS/blob/main/docs/cmdlets/Get-Lead.md")]
     [OutputType(typeof(CopperLead), typeof(IvvyLead))]
     public sealed class GetLeadCommand : LeadCmdlet
     {
@@ -148,7 +148,7 @@ namespace LeadPS.Commands
                     total = SearchIvvy(json => { var lead = _connection.IvvyLeads.Read(json, LeadOutcome.Retrieved); return collect(lead, lead.ContactEmail); });
                 }
 
-                WriteVerbose($"{(_connection.Platform == LeadPlatform.Ivvy ? "iVvy" : "Copper")} returned {total} leads for the search; {matched.Count} match.");
+                WriteVerbose($"{_connection.Platform.DisplayName()} returned {total} leads for the search; {matched.Count} match.");
                 if (PagingParameters.IncludeTotalCount)
                 {
                     WriteObject(PagingParameters.NewTotalCount((ulong)matched.Count, 1.0));

@@ -13,7 +13,7 @@ namespace LeadPS.Commands
     /// <summary>
     /// <para type="synopsis">Creates or updates each piped lead, matching existing leads on a field.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "LeadUpsert", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Invoke, "LeadUpsert", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = "https://github.com/leadps/LeadPS/blob/main/docs/cmdlets/Invoke-LeadUpsert.md")]
     [OutputType(typeof(CopperLead), typeof(IvvyLead))]
     public sealed class InvokeLeadUpsertCommand : LeadWriteCmdlet
     {
@@ -96,12 +96,11 @@ namespace LeadPS.Commands
             ReportIgnored(mapped);
             var match = mapped.Body["match"]!;
             var target = $"{mapped.Name ?? "lead"} matching {EffectiveMatchField} = {DescribeMatch(match)}";
-            if (!ShouldProcess(target, $"Upsert {ActiveConnection.Platform} lead"))
+            if (!ShouldProcess(target, $"Upsert {ActiveConnection.Platform.DisplayName()} lead"))
             {
                 return;
             }
 
-            WriteVerbose($"Upserting {target}.");
             var service = ActiveConnection.CopperLeads;
             // Rows with the same match value would upsert the same lead: they go one at a time, in input order.
             Submit(input, async token => await service.UpsertAsync(mapped, token, Retries).ConfigureAwait(false), MatchKey.Of(match["field_value"]));
@@ -142,9 +141,6 @@ namespace LeadPS.Commands
             ReportIgnored(mapped);
             var known = existingId.HasValue ? candidates.Lead(existingId.Value) : null;
             var knewBefore = existingId.HasValue ? null : Await(finder.KnewBeforeAddAsync(mapped.Body["name"]?.ToString(), CancellationToken));
-            WriteVerbose(existingId.HasValue
-                ? $"Updating iVvy lead {existingId} (the one match on {EffectiveMatchField} = '{matchValue}')."
-                : $"Adding an iVvy lead: no lead matches {EffectiveMatchField} = '{matchValue}'.");
             Submit(
                 input,
                 async token =>

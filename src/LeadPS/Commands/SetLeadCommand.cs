@@ -12,7 +12,7 @@ namespace LeadPS.Commands
     /// <summary>
     /// <para type="synopsis">Adds a lead, or updates the lead with the given id.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "Lead", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "Lead", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = "https://github.com/leadps/LeadPS/blob/main/docs/cmdlets/Set-Lead.md")]
     [OutputType(typeof(CopperLead), typeof(IvvyLead))]
     public sealed class SetLeadCommand : LeadWriteCmdlet
     {
@@ -95,14 +95,14 @@ namespace LeadPS.Commands
                     ? (_copperMapper ??= ActiveConnection.CopperLeads.Mapper(CopperSchemaForMapping(), MappingOptions)).MapLead(properties, Id)
                     : (_ivvyMapper ??= ActiveConnection.IvvyLeads.MapperFor(MappingOptions)).MapLead(properties, Id);
                 ReportIgnored(mapped);
-                var name = mapped.Name == null ? string.Empty : $" '{mapped.Name}'";
-                var target = mapped.Id.HasValue ? $"{ActiveConnection.Platform} lead {mapped.Id}{name}" : $"new {ActiveConnection.Platform} lead{name}";
+                var named = string.IsNullOrEmpty(mapped.Name) ? string.Empty : $" '{mapped.Name}'";
+                var platform = ActiveConnection.Platform.DisplayName();
+                var target = mapped.Id.HasValue ? $"{platform} lead {mapped.Id}{named}" : $"new {platform} lead{named}";
                 if (!ShouldProcess(target, mapped.Id.HasValue ? "Update lead" : "Add lead"))
                 {
                     return;
                 }
 
-                WriteVerbose((mapped.Id.HasValue ? "Updating " : "Adding ") + target + ".");
                 var connection = ActiveConnection;
                 Submit(input, async token => connection.Platform == LeadPlatform.Copper
                     ? await connection.CopperLeads.SetAsync(mapped, token, Retries).ConfigureAwait(false)

@@ -15,7 +15,7 @@ namespace LeadPS.Completion
             var pattern = WildcardPattern.Get((wordToComplete ?? string.Empty).Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
             return ConnectionRegistry.ForCurrentRunspace().All()
                 .Where(c => pattern.IsMatch(c.Name))
-                .Select(c => new CompletionResult(Quote(c.Name), c.Name, CompletionResultType.ParameterValue, $"{c.Name}: {c.Platform} as {c.UserName} at {c.Endpoint}"))
+                .Select(c => new CompletionResult(Quote(c.Name), c.Name, CompletionResultType.ParameterValue, $"{c.Name}: {c.Platform.DisplayName()} as {c.UserName} at {c.Endpoint}"))
                 .ToList();
         }
 

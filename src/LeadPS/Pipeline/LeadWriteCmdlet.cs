@@ -80,7 +80,7 @@ namespace LeadPS.Pipeline
             ActiveConnection = ResolveConnection(Connection);
             MappingOptions = new LeadMappingOptions(Culture, EmptyValue);
             _elapsed.Start();
-            WriteVerbose($"Using '{ActiveConnection.Name}' ({ActiveConnection.Platform} at {ActiveConnection.Endpoint}); up to {ThrottleLimit} requests in flight.");
+            WriteVerbose($"Using '{ActiveConnection.Name}' ({ActiveConnection.Platform.DisplayName()} at {ActiveConnection.Endpoint}); up to {UserText.Count(ThrottleLimit, "request")} in flight.");
         }
 
         protected override void EndProcessing()
@@ -183,12 +183,12 @@ namespace LeadPS.Pipeline
         {
             foreach (var name in mapped.UnknownProperties.Where(_reportedProperties.Add))
             {
-                WriteWarning($"The property '{name}' is not a {mapped.Platform} lead field; it is not sent (reported once).");
+                WriteWarning($"The property '{name}' is not a lead field of {mapped.Platform.DisplayName()}; it is not sent (reported once).");
             }
 
             foreach (var name in mapped.ReadOnlyProperties.Where(_reportedProperties.Add))
             {
-                WriteVerbose($"The property '{name}' is set by {mapped.Platform} itself; it is not sent.");
+                WriteVerbose($"The property '{name}' is set by {mapped.Platform.DisplayName()} itself; it is not sent.");
             }
         }
 
@@ -259,14 +259,14 @@ namespace LeadPS.Pipeline
                     _warnedOutside = _warnedThrottled = true;
                     var throttle = notice.Throttle;
                     WriteWarning(
-                        $"{ActiveConnection.Platform} answered 429 (too many requests) although LeadPS had sent only {throttle.SentInWindow} of this account's {throttle.Budget} requests in the last {throttle.Window.TotalSeconds:0.#} s: "
-                        + $"another session or integration (another machine, a web form, a sync tool) is likely using the same {ActiveConnection.Platform} user '{ActiveConnection.UserName}'. "
+                        $"{ActiveConnection.Platform.DisplayName()} answered 429 (too many requests) although LeadPS had sent only {throttle.SentInWindow} of this account's {throttle.Budget} requests in the last {throttle.Window.TotalSeconds:0.#} s: "
+                        + $"another session or integration (another machine, a web form, a sync tool) is likely using the same {ActiveConnection.Platform.DisplayName()} user '{ActiveConnection.UserName}'. "
                         + "LeadPS pauses and slows this account's requests and retries them; nothing is lost, it takes longer (details in -Verbose).");
                 }
                 else if (notice.Throttled && !_warnedThrottled)
                 {
                     _warnedThrottled = true;
-                    WriteWarning($"{ActiveConnection.Platform} is throttling requests (429); LeadPS pauses this account's requests and retries them (further notices in -Verbose). {notice}");
+                    WriteWarning($"{ActiveConnection.Platform.DisplayName()} is throttling requests (429); LeadPS pauses this account's requests and retries them (further notices in -Verbose). {notice}");
                 }
             }
         }

@@ -31,7 +31,7 @@ public sealed class ExampleClaimsTests
 
         // Results are written as they complete (-ThrottleLimit 4 by default), so compare as a set.
         Assert.Equal(
-            new[] { "Ivvy lead 1001 'Summit tech offsite' (Created)", "Ivvy lead 1001 'summit tech offsite' (Updated)", "Ivvy lead 1002 'Greenfield graduation' (Created)" }.OrderBy(t => t),
+            new[] { "iVvy lead 1001 'Summit tech offsite' (Created)", "iVvy lead 1001 'summit tech offsite' (Updated)", "iVvy lead 1002 'Greenfield graduation' (Created)" }.OrderBy(t => t),
             Texts(result).OrderBy(t => t));
         Assert.Contains(result.Verbose, v => v.Contains("once for this command", StringComparison.Ordinal));
     }
@@ -63,7 +63,7 @@ public sealed class ExampleClaimsTests
         var result = Run("Set-Lead", "re-run the failed ones", "$failed.Count; $failed[0].FullyQualifiedErrorId; $failed[0].TargetObject.name");
 
         Assert.Equal(
-            new[] { "Ivvy lead 1001 'Summit tech offsite' (Created)", "Ivvy lead 1002 'Coastal health forum' (Created)", "1", "LeadInvalid,LeadPS.Commands.SetLeadCommand", "Coastal health forum" },
+            new[] { "iVvy lead 1001 'Summit tech offsite' (Created)", "iVvy lead 1002 'Coastal health forum' (Created)", "1", "LeadInvalid,LeadPS.Commands.SetLeadCommand", "Coastal health forum" },
             Texts(result));
     }
 

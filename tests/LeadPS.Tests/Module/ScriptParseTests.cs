@@ -3,7 +3,7 @@ using LeadPS.Tests.Infrastructure;
 
 namespace LeadPS.Tests.Module;
 
-/// <summary>Every PowerShell file in the repository parses: pwsh is not here, so the parser is the check.</summary>
+/// <summary>Every PowerShell file in the repository parses (the Pester suite runs only some of them in pwsh).</summary>
 public class ScriptParseTests
 {
     public static IEnumerable<object[]> ScriptFiles() =>
