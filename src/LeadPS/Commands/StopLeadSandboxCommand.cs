@@ -28,7 +28,7 @@ namespace LeadPS.Commands
                 if (ShouldProcess($"{server.Platform.DisplayName()} Sandbox at {server.BaseUri}", "Stop"))
                 {
                     server.Stop();
-                    WriteVerbose($"Stopped the {server.Platform.DisplayName()} Sandbox at {server.BaseUri}; it received {LeadPlatformText.Count(server.Sandbox.Requests.TotalCount, "request")}.");
+                    WriteVerbose($"Stopped the {server.Platform.DisplayName()} Sandbox at {server.BaseUri}; it received {UserText.Count(server.Sandbox.Requests.TotalCount, "request")}.");
                 }
             }
         }
