@@ -132,6 +132,8 @@ foreach ($step in $steps) {
         'Sample' {
             # The sample needs the module: build it (quick when it is up to date), then run the runbook here.
             Invoke-Dotnet build (Join-Path $root 'src/LeadPS/LeadPS.csproj') -c $Configuration --verbosity quiet
+            # Table headers in plain text when the output goes to a file or a CI log, not escape codes.
+            if ($PSStyle -and [Console]::IsOutputRedirected) { $PSStyle.OutputRendering = 'PlainText' }
             & (Join-Path $root 'samples/Invoke-SampleRunbook.ps1')
         }
         'Package' { Invoke-Package }

@@ -99,7 +99,7 @@ namespace LeadPS
 
         /// <summary>
         /// Shows that requests on <paramref name="connection"/>'s account wait for the rate budget (or
-        /// a pause after a 429) in <paramref name="progress"/>'s current operation; true when they do.
+        /// a pause after a 429) in <paramref name="progress"/>'s status and current operation; true when they do.
         /// </summary>
         internal static bool DescribePacing(ProgressRecord progress, LeadApiConnection? connection)
         {
@@ -109,6 +109,8 @@ namespace LeadPS
                 return false;
             }
 
+            // The headline leads the status so that the minimal view shows it; the classic view also shows the whole story.
+            progress.StatusDescription = pacing.Headline + "; " + progress.StatusDescription;
             progress.CurrentOperation = pacing.ToString();
             return true;
         }

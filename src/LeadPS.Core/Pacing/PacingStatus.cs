@@ -27,9 +27,17 @@ namespace LeadPS.Pacing
 
         public TimeSpan Window { get; }
 
+        /// <summary>
+        /// The first words of <see cref="ToString"/>, short enough to lead a progress bar's status in
+        /// pwsh's default (minimal) view, which shows no current operation.
+        /// </summary>
+        public string Headline => Paused
+            ? $"Pacing: paused {SecondsText} s after a 429"
+            : $"Pacing: waiting {SecondsText} s for the rate budget";
+
         public override string ToString()
         {
-            var seconds = Math.Max(0, Remaining.TotalSeconds).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+            var seconds = SecondsText;
             var pace = Budget <= 0
                 ? string.Empty
                 : AllowedPerWindow < Budget
@@ -39,6 +47,8 @@ namespace LeadPS.Pacing
                 ? $"Pacing: paused {seconds} s after a 429 on this account{pace}"
                 : $"Pacing: waiting {seconds} s for the account's rate budget{pace}";
         }
+
+        private string SecondsText => Math.Max(0, Remaining.TotalSeconds).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
         private string WindowText => Window.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " s";
     }

@@ -67,7 +67,7 @@ namespace LeadPS.Commands
         protected override void WhileWaiting()
         {
             SayWhenPaused(_connection);
-            var progress = new ProgressRecord(_progressId, "Get-Lead", $"Reading leads from {_connection.Platform}");
+            var progress = new ProgressRecord(_progressId, "Get-Lead", $"Reading leads from {_connection.Platform.DisplayName()}");
             DescribePacing(progress, _connection);
             WriteProgress(progress);
             _progressShown = true;
