@@ -126,7 +126,19 @@ public sealed class ExampleRunTests
     {
         using var session = new PowerShellSession();
         session.Run(StandIns).ThrowIfErrors();
-        var result = session.Run("Get-Command -CommandType Cmdlet, Function, Alias | ForEach-Object { $_.Name }").ThrowIfErrors();
+        // A module on PSModulePath is listed even when this engine cannot load it (run from pwsh, the
+        // path names pwsh's own Utility module, built for another engine): count only what loads.
+        var result = session.Run("""
+            $loads = @{}
+            Get-Command -CommandType Cmdlet, Function, Alias | Where-Object {
+                $module = $_.ModuleName
+                if (-not $module -or $module -eq 'Microsoft.PowerShell.Core' -or (Get-Module $module)) { return $true }
+                if (-not $loads.ContainsKey($module)) {
+                    $loads[$module] = try { [bool](Import-Module $module -PassThru -ErrorAction Stop) } catch { $false }
+                }
+                $loads[$module]
+            } | ForEach-Object { $_.Name }
+            """).ThrowIfErrors();
         return result.Output.Select(o => o.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 }
