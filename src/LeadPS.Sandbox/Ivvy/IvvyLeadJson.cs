@@ -43,6 +43,14 @@ namespace LeadPS.Sandbox.Ivvy
                 ["customFields"] = new JArray(lead.CustomFields.Select(f => new JObject { ["fieldId"] = f.Key, ["fieldValue"] = f.Value.DeepClone() })),
                 ["createdDate"] = IvvyDates.ToText(lead.CreatedDate),
                 ["modifiedDate"] = IvvyDates.ToText(lead.ModifiedDate),
+
+                // Documented result keys for parts of iVvy the Sandbox does not emulate (bookings, the
+                // lead's BCC mailbox, closing and admin status): present, with what a new lead has.
+                ["currentBookingId"] = JValue.CreateNull(),
+                ["leadBccEmail"] = JValue.CreateNull(),
+                ["closedDate"] = JValue.CreateNull(),
+                ["lostToCompetition"] = false,
+                ["adminStatusChangedDate"] = JValue.CreateNull(),
             };
         }
 

@@ -161,6 +161,26 @@ public sealed class IvvyDocumentedBehaviourTests
     }
 
     [Fact]
+    public async Task GetLeadList__results_also_carry_the_documented_keys_the_sandbox_does_not_emulate()
+    {
+        var sandbox = NewSandbox();
+        sandbox.Ivvy!.SeedLead("Documented keys", IvvySeedIds.ContactJackTaylor);
+        using var server = sandbox.StartLoopback();
+        using var client = new HttpClient();
+
+        var reply = (await PostAsync(client, server, LeadListPath, "{}")).AssertStatus(200);
+
+        var lead = (JObject)((JArray)reply.Object["results"]!).Single(r => (string)r["name"]! == "Documented keys");
+        foreach (var key in new[] { "ownerUser", "quality", "stageName", "stageReasonId", "stageReasonName", "type", "sourceName", "channelName", "currentBookingId", "leadBccEmail", "closedDate", "adminStatusChangedDate" })
+        {
+            Assert.True(lead.ContainsKey(key), $"getLeadList result lacks '{key}'");
+        }
+
+        Assert.Equal(JTokenType.Null, lead["closedDate"]!.Type);
+        Assert.False((bool)lead["lostToCompetition"]!);
+    }
+
+    [Fact]
     public async Task Errors_the_Sandbox_invents__a_perPage_below_one_is_23016_in_ivvys_own_error_body()
     {
         var sandbox = NewSandbox();
