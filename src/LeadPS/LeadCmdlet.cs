@@ -99,20 +99,19 @@ namespace LeadPS
 
         /// <summary>
         /// Shows that requests on <paramref name="connection"/>'s account wait for the rate budget (or
-        /// a pause after a 429) in <paramref name="progress"/>'s status and current operation; true when they do.
+        /// a pause after a 429) in <paramref name="progress"/>'s status and current operation, when they do.
         /// </summary>
-        internal static bool DescribePacing(ProgressRecord progress, LeadApiConnection? connection)
+        internal static void DescribePacing(ProgressRecord progress, LeadApiConnection? connection)
         {
             var pacing = connection?.PacingStatus;
             if (pacing == null)
             {
-                return false;
+                return;
             }
 
             // The headline leads the status so that the minimal view shows it; the classic view also shows the whole story.
             progress.StatusDescription = pacing.Headline + "; " + progress.StatusDescription;
             progress.CurrentOperation = pacing.ToString();
-            return true;
         }
 
         /// <summary>-Verbose says when the account's gate starts a pause, whoever's 429 caused it.</summary>
