@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -137,7 +136,7 @@ namespace LeadPS.Ivvy
             var leads = new Dictionary<long, JObject>();
             foreach (var lead in answer)
             {
-                leads[IdOf(lead)] = lead;
+                leads[IvvyLeadService.IdOf(lead)] = lead;
             }
 
             // A lead this command wrote counts even if the platform's list does not show it yet.
@@ -153,7 +152,7 @@ namespace LeadPS.Ivvy
         {
             lock (_seen)
             {
-                _seen.UnionWith(leads.Select(IdOf));
+                _seen.UnionWith(leads.Select(IvvyLeadService.IdOf));
             }
         }
 
@@ -162,8 +161,5 @@ namespace LeadPS.Ivvy
             var ids = _index.Find(key);
             return new IvvyCandidates(ids, ids.ToDictionary(id => id, id => _index.Lead(id)!), note);
         }
-
-        private static long IdOf(JObject lead) =>
-            long.TryParse(lead["id"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
     }
 }

@@ -303,7 +303,8 @@ namespace LeadPS.Ivvy
             (error.ErrorKind == LeadErrorKind.ParameterInvalid || error.ErrorKind == LeadErrorKind.ParameterMissing)
             && new[] { error.ServerMessage }.Concat(error.AdditionalMessages).Any(m => m != null && m.IndexOf("filter", StringComparison.OrdinalIgnoreCase) >= 0);
 
-        private static long IdOf(JObject lead) =>
+        /// <summary>A listed lead's id; 0 when it has none that reads as one.</summary>
+        internal static long IdOf(JObject lead) =>
             long.TryParse(lead["id"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
 
         public IvvyLead Read(JObject json, LeadOutcome outcome)
