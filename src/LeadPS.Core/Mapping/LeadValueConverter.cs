@@ -131,8 +131,7 @@ namespace LeadPS.Mapping
 
                 return _cultureText.TryParseNumber(text, out var local, out var ambiguity)
                     ? local
-                    : throw Invalid(field, "The field " + field.Label + " must be a number as " + _cultureText.Culture.Name + " writes it (such as " + _cultureText.NumberExample + "); "
-                        + ValueShape.Describe(value) + (ambiguity == null ? " is not." : " is ambiguous: " + ambiguity + "."));
+                    : throw NotAsCultureWrites(field, "a number as " + _cultureText.Culture.Name + " writes it (such as " + _cultureText.NumberExample + ")", value, ambiguity);
             }
 
             return TryGetDecimal(value, out var number) ? number : throw NotA(field, NumberExpectation, value);
@@ -209,8 +208,7 @@ namespace LeadPS.Mapping
 
                     return _cultureText.TryParseDate(trimmed, out var local, out var ambiguity)
                         ? local.ToUnixTimeSeconds()
-                        : throw Invalid(field, "The field " + field.Label + " must be " + DateExpectation + ", or a date as " + _cultureText.Culture.Name + " writes it (such as " + _cultureText.DateExample + "); "
-                            + ValueShape.Describe(value) + (ambiguity == null ? " is not." : " is ambiguous: " + ambiguity + "."));
+                        : throw NotAsCultureWrites(field, DateExpectation + ", or a date as " + _cultureText.Culture.Name + " writes it (such as " + _cultureText.DateExample + ")", value, ambiguity);
                 default:
                     if (!TryGetDecimal(value, out var number) || number != decimal.Truncate(number) || number < MinUnixSeconds || number > MaxUnixSeconds)
                     {
@@ -236,6 +234,11 @@ namespace LeadPS.Mapping
             var address = ToText(value, field).Trim();
             return EmailAddressText.IsPlausible(address) ? address : throw NotA(field, EmailExpectation, value);
         }
+
+        /// <summary>A value that does not read as <paramref name="expectation"/> in the command's culture, or reads more than one way.</summary>
+        private LeadValidationException NotAsCultureWrites(FieldRef field, string expectation, object? value, string? ambiguity) =>
+            Invalid(field, "The field " + field.Label + " must be " + expectation + "; "
+                + ValueShape.Describe(value) + (ambiguity == null ? " is not." : " is ambiguous: " + ambiguity + "."));
 
         /// <summary>Under the invariant culture, a value that looks written the local way gets a pointer to -Culture.</summary>
         private LeadValidationException WithCultureHint(LeadValidationException error, string text) =>
