@@ -7,5 +7,18 @@ namespace LeadPS.Http
     internal static class SecretText
     {
         public static string Reveal(SecureString secret) => new NetworkCredential(string.Empty, secret).Password;
+
+        /// <summary>A read-only SecureString holding <paramref name="text"/> (a generated or Sandbox-only secret).</summary>
+        public static SecureString Protect(string text)
+        {
+            var secure = new SecureString();
+            foreach (var c in text)
+            {
+                secure.AppendChar(c);
+            }
+
+            secure.MakeReadOnly();
+            return secure;
+        }
     }
 }

@@ -225,13 +225,7 @@ namespace LeadPS.Commands
             if (ParameterSetName == SandboxSet && Credential == PSCredential.Empty)
             {
                 // A sandbox needs no real credential: make a throwaway one it accepts.
-                var secret = new SecureString();
-                foreach (var c in Guid.NewGuid().ToString("N"))
-                {
-                    secret.AppendChar(c);
-                }
-
-                secret.MakeReadOnly();
+                var secret = SecretText.Protect(Guid.NewGuid().ToString("N"));
                 return (Platform == LeadPlatform.Copper ? SandboxCredentials.CopperUserEmail : SandboxCredentials.IvvyApiKey, secret);
             }
 
@@ -245,7 +239,7 @@ namespace LeadPS.Commands
         private void AttachSandbox(LeadApiConnectionOptions options)
         {
             var sandboxOptions = (SandboxOption ?? new SandboxOptions()).Clone();
-            var secret = new NetworkCredential(string.Empty, options.Secret).Password;
+            var secret = SecretText.Reveal(options.Secret);
             if (Platform == LeadPlatform.Copper && sandboxOptions.CopperUserEmail == null && sandboxOptions.CopperApiToken == null)
             {
                 sandboxOptions.CopperUserEmail = options.UserName;

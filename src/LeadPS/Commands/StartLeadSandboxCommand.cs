@@ -1,10 +1,9 @@
 using System;
 using System.Management.Automation;
-using System.Net;
 using System.Net.Sockets;
-using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using LeadPS.Http;
 using LeadPS.Loopback;
 using LeadPS.Sandbox;
 
@@ -95,7 +94,7 @@ namespace LeadPS.Commands
         {
             var options = (SandboxOption ?? new SandboxOptions()).Clone();
             var chosen = Credential != PSCredential.Empty;
-            var chosenSecret = chosen ? new NetworkCredential(string.Empty, Credential.Password).Password : null;
+            var chosenSecret = chosen ? SecretText.Reveal(Credential.Password) : null;
             string userName;
             string secret;
             bool wellKnown;
@@ -126,19 +125,7 @@ namespace LeadPS.Commands
                 secret = options.IvvyApiSecret;
             }
 
-            return (options, new PSCredential(userName, Secure(secret)), wellKnown ? secret : null);
-        }
-
-        private static SecureString Secure(string text)
-        {
-            var secure = new SecureString();
-            foreach (var c in text)
-            {
-                secure.AppendChar(c);
-            }
-
-            secure.MakeReadOnly();
-            return secure;
+            return (options, new PSCredential(userName, SecretText.Protect(secret)), wellKnown ? secret : null);
         }
     }
 }
