@@ -20,11 +20,13 @@ namespace LeadPS.Connections
                 return Find(name);
             }
 
-            if (value is object[] items && items.Any(item => (item is PSObject p ? p.BaseObject : item) is string))
+            if (value is object[] items)
             {
-                return items.Select(item => item is PSObject p ? p.BaseObject : item)
-                    .Select(item => item is string n ? Find(n) : item)
-                    .ToArray();
+                var unwrapped = items.Select(item => item is PSObject p ? p.BaseObject : item).ToArray();
+                if (unwrapped.Any(item => item is string))
+                {
+                    return unwrapped.Select(item => item is string n ? Find(n) : item).ToArray();
+                }
             }
 
             return inputData;
